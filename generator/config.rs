@@ -1,0 +1,448 @@
+//! `site.yaml` as written → a checked [`Config`]: languages in order with their direction, the base URL and
+//! the URL/output-path builder every later stage uses.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::yaml::Doc;
+
+/// The site configuration file name, at the site root.
+pub const FILE_NAME: &str = "site.yaml";
+
+/// A contact block; every field is optional so page, section and site blocks merge field by field.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub office: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub whatsapp: Option<String>,
+    pub email: Option<String>,
+    pub hours: Option<String>,
+}
+
+impl Contact {
+    /// Fields set here win; the rest come from `fallback`.
+    pub fn or(&self, fallback: &Contact) -> Contact {
+        Contact {
+            office: self.office.clone().or_else(|| fallback.office.clone()),
+            address: self.address.clone().or_else(|| fallback.address.clone()),
+            phone: self.phone.clone().or_else(|| fallback.phone.clone()),
+            whatsapp: self.whatsapp.clone().or_else(|| fallback.whatsapp.clone()),
+            email: self.email.clone().or_else(|| fallback.email.clone()),
+            hours: self.hours.clone().or_else(|| fallback.hours.clone()),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Contact::default()
+    }
+}
+
+/// Leaflet layouts a page can ask for.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LeafletLayout {
+    #[default]
+    Trifold,
+    Booklet,
+}
+
+/// Paper sizes for leaflets.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    A5,
+}
+
+/// Text direction of a language.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: String,
+    base_url: String,
+    default_language: String,
+    languages: IndexMap<String, LanguageFile>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    timezone: Option<String>,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    contact: Contact,
+    #[serde(default)]
+    search: SearchFile,
+    #[serde(default)]
+    leaflets: LeafletsFile,
+    #[serde(default)]
+    markdown: MarkdownFile,
+    #[serde(default)]
+    extra: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    name: Option<String>,
+    title: Option<String>,
+    description: Option<String>,
+    dir: Option<Direction>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchFile {
+    #[serde(default = "yes")]
+    enabled: bool,
+}
+
+impl Default for SearchFile {
+    fn default() -> Self {
+        SearchFile { enabled: true }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LeafletsFile {
+    #[serde(default = "yes")]
+    enabled: bool,
+    #[serde(default)]
+    layout: LeafletLayout,
+    #[serde(default)]
+    paper: Paper,
+}
+
+impl Default for LeafletsFile {
+    fn default() -> Self {
+        LeafletsFile {
+            enabled: true,
+            layout: LeafletLayout::default(),
+            paper: Paper::default(),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MarkdownFile {
+    /// Raw HTML in Markdown is sanitised unless the site trusts its editors with it.
+    #[serde(default)]
+    trusted_html: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One site language, in the order `site.yaml` lists them (the default language first).
+#[derive(Clone, Debug, Serialize)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    /// The site title in this language.
+    pub title: String,
+    pub description: Option<String>,
+    pub dir: Direction,
+    pub is_default: bool,
+}
+
+/// Leaflet settings for the whole site.
+#[derive(Clone, Copy, Debug)]
+pub struct LeafletSettings {
+    pub enabled: bool,
+    pub layout: LeafletLayout,
+    pub paper: Paper,
+}
+
+/// The checked site configuration.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Absolute base URL without a trailing slash, e.g. `https://imigrasi-lampung.example`.
+    pub base_url: String,
+    /// The path part of `base_url` without a trailing slash (`""` at a domain root), prefixed to every link.
+    pub base_path: String,
+    pub languages: Vec<Language>,
+    pub timezone: jiff::tz::TimeZone,
+    pub timezone_name: String,
+    pub theme: String,
+    pub contact: Contact,
+    pub search_enabled: bool,
+    pub leaflets: LeafletSettings,
+    pub trusted_html: bool,
+    pub extra: serde_json::Value,
+}
+
+/// Languages whose script runs right to left; `dir:` in `site.yaml` overrides this.
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi",
+];
+
+impl Config {
+    /// Parses and checks `site.yaml`; every problem found is returned.
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let doc = Doc {
+            file: FILE_NAME,
+            text,
+            offset: 0,
+        };
+        let raw: SiteFile = doc.parse().map_err(|d| vec![d])?;
+        let mut errors = Vec::new();
+
+        let base_url = raw.base_url.trim().trim_end_matches('/').to_string();
+        let base_path = match base_url
+            .strip_prefix("https://")
+            .or_else(|| base_url.strip_prefix("http://"))
+        {
+            Some(rest) if !rest.is_empty() && !rest.contains(char::is_whitespace) => rest
+                .find('/')
+                .map_or(String::new(), |i| rest[i..].to_string()),
+            _ => {
+                errors.push(
+                    doc.error_at(doc.value_span_of(&["base_url"]), format!("`base_url` is not an http(s) URL: `{}`", raw.base_url))
+                        .with_hint("write the address the site will be published at, e.g. `https://imigrasi-lampung.example`"),
+                );
+                String::new()
+            }
+        };
+
+        let mut languages = Vec::new();
+        for (code, lang) in &raw.languages {
+            if !is_language_code(code) {
+                errors.push(
+                    doc.error_at(
+                        doc.span_of(&["languages", code]),
+                        format!("`{code}` is not a language code"),
+                    )
+                    .with_hint("use a lowercase ISO 639 code such as `id`, `en` or `ar`"),
+                );
+            }
+            let dir = lang
+                .dir
+                .unwrap_or(if RTL_LANGUAGES.contains(&base_language(code)) {
+                    Direction::Rtl
+                } else {
+                    Direction::Ltr
+                });
+            languages.push(Language {
+                code: code.clone(),
+                name: lang.name.clone().unwrap_or_else(|| code.clone()),
+                title: lang.title.clone().unwrap_or_else(|| raw.title.clone()),
+                description: lang.description.clone().or_else(|| raw.description.clone()),
+                dir,
+                is_default: *code == raw.default_language,
+            });
+        }
+        match languages.iter().position(|l| l.is_default) {
+            Some(i) => {
+                let default = languages.remove(i);
+                languages.insert(0, default);
+            }
+            None => {
+                let hint = match did_you_mean(
+                    &raw.default_language,
+                    raw.languages.keys().map(String::as_str),
+                ) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "add `{}` under `languages`, or use one of: {}",
+                        raw.default_language,
+                        raw.languages.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                errors.push(
+                    doc.error_at(
+                        doc.value_span_of(&["default_language"]),
+                        format!(
+                            "unknown language code `{}` in `default_language`",
+                            raw.default_language
+                        ),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+
+        let timezone_name = raw
+            .timezone
+            .clone()
+            .unwrap_or_else(|| "Asia/Jakarta".to_string());
+        let timezone = match jiff::tz::TimeZone::get(&timezone_name) {
+            Ok(tz) => tz,
+            Err(_) => {
+                errors.push(
+                    doc.error_at(doc.value_span_of(&["timezone"]), format!("unknown time zone `{timezone_name}`"))
+                        .with_hint("use an IANA time zone name such as `Asia/Jakarta`, `Asia/Makassar` or `Asia/Jayapura`"),
+                );
+                jiff::tz::TimeZone::UTC
+            }
+        };
+
+        let theme = raw.theme.clone().unwrap_or_else(|| "default".to_string());
+        if !crate::output::is_safe_segment(&theme) {
+            errors.push(
+                doc.error_at(
+                    doc.value_span_of(&["theme"]),
+                    format!("`{theme}` is not a theme folder name"),
+                )
+                .with_hint("write the name of a folder under `themes/`, e.g. `default`"),
+            );
+        }
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Config {
+            base_url,
+            base_path,
+            languages,
+            timezone,
+            timezone_name,
+            theme,
+            contact: raw.contact,
+            search_enabled: raw.search.enabled,
+            leaflets: LeafletSettings {
+                enabled: raw.leaflets.enabled,
+                layout: raw.leaflets.layout,
+                paper: raw.leaflets.paper,
+            },
+            trusted_html: raw.markdown.trusted_html,
+            extra: raw.extra.unwrap_or(serde_json::Value::Null),
+        })
+    }
+
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    /// Index of a language code in [`Config::languages`].
+    pub fn language_index(&self, code: &str) -> Option<usize> {
+        self.languages.iter().position(|l| l.code == code)
+    }
+
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// The site-relative path (no leading slash, trailing slash unless empty) of `path` in language `lang`:
+    /// the default language at the root, the others under `<lang>/`.
+    pub fn lang_path(&self, lang: usize, path: &str) -> String {
+        if lang == 0 {
+            path.to_string()
+        } else if path.is_empty() {
+            format!("{}/", self.languages[lang].code)
+        } else {
+            format!("{}/{}", self.languages[lang].code, path)
+        }
+    }
+
+    /// Root-relative URL (with the base path) of a site-relative path.
+    pub fn url(&self, site_path: &str) -> String {
+        format!("{}/{}", self.base_path, site_path)
+    }
+
+    /// Absolute URL of a site-relative path.
+    pub fn permalink(&self, site_path: &str) -> String {
+        format!("{}/{}", self.base_url, site_path)
+    }
+
+    /// A copy whose links point at another address (used by `serve` and `--base-url`).
+    pub fn with_base_url(&self, base_url: &str) -> Config {
+        let mut config = self.clone();
+        config.base_url = base_url.trim_end_matches('/').to_string();
+        config.base_path = config
+            .base_url
+            .split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+            .unwrap_or_default();
+        config
+    }
+
+    /// Language titles by code, for templates.
+    pub fn titles(&self) -> BTreeMap<&str, &str> {
+        self.languages
+            .iter()
+            .map(|l| (l.code.as_str(), l.title.as_str()))
+            .collect()
+    }
+}
+
+/// `id`, `en`, `pt-BR`, `zh-Hant`: two or three lowercase letters, optional subtags.
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    first_ok
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn base_language(code: &str) -> &str {
+    code.split('-').next().unwrap_or(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "title: T\nbase_url: https://x.example/sub/\ndefault_language: id\nlanguages:\n  en: { name: English }\n  id: { name: Bahasa Indonesia }\n  ar: { name: العربية }\n";
+
+    #[test]
+    fn default_language_first_and_rtl_derived() {
+        let c = Config::parse(MINIMAL).unwrap();
+        let codes: Vec<_> = c.language_codes().collect();
+        assert_eq!(codes, ["id", "en", "ar"]);
+        assert_eq!(c.languages[2].dir, Direction::Rtl);
+        assert_eq!(c.base_path, "/sub");
+        assert_eq!(c.url(&c.lang_path(1, "paspor/")), "/sub/en/paspor/");
+        assert_eq!(c.permalink(&c.lang_path(0, "")), "https://x.example/sub/");
+    }
+
+    #[test]
+    fn unknown_default_language_is_located() {
+        let text = MINIMAL.replace("default_language: id", "default_language: in");
+        let errs = Config::parse(&text).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].message.contains("`in`"));
+        let span = errs[0].span.clone().unwrap();
+        assert_eq!(&text[span], "in");
+    }
+
+    #[test]
+    fn unknown_key_with_suggestion() {
+        let text = format!("{MINIMAL}timezon: Asia/Jakarta\n");
+        let errs = Config::parse(&text).unwrap_err();
+        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `timezone`?"));
+    }
+
+    #[test]
+    fn language_codes() {
+        assert!(is_language_code("id"));
+        assert!(is_language_code("pt-BR"));
+        assert!(!is_language_code("ID"));
+        assert!(!is_language_code("../x"));
+        assert!(!is_language_code("e"));
+    }
+}

@@ -1,0 +1,778 @@
+//! The link step: loaded files → the frozen [`Site`].
+//!
+//! Groups translations, drops drafts, computes every URL per language (a page missing in a language is
+//! still served at its translated URL from a fallback language), orders section listings, collects tags
+//! and events, and resolves internal `.md` links and anchors. Pages and sections refer to each other by
+//! index, never by copy.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use jiff::Zoned;
+
+use super::front_matter::{Event, EventTime, PageFront, SectionFront, SortBy};
+use super::{AssetFile, Loaded, LoadedPage, LoadedSection};
+use crate::config::{Config, Contact};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::i18n::Strings;
+use crate::markdown::{slugify, Heading, Inline, InternalLink, Step};
+use crate::output::is_safe_segment;
+
+/// What an internal link points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Page(usize),
+    Section(usize),
+}
+
+/// A resolved internal link: the target in the reader's language unless the link named a language file.
+#[derive(Clone, Debug)]
+pub struct ResolvedLink {
+    pub target: Target,
+    pub lang: Option<usize>,
+    pub anchor: Option<String>,
+}
+
+/// A Markdown body ready to render in any language.
+#[derive(Clone, Debug, Default)]
+pub struct Body {
+    /// HTML with link placeholders; see [`Site::body_html`].
+    pub html: String,
+    pub links: Vec<ResolvedLink>,
+    pub headings: Vec<Heading>,
+    pub has_raw_html: bool,
+    pub text: String,
+}
+
+/// An event's resolved times.
+#[derive(Clone, Debug)]
+pub struct EventTimes {
+    pub start: Zoned,
+    pub end: Option<Zoned>,
+    pub start_has_time: bool,
+    pub end_has_time: bool,
+    pub location: Option<String>,
+    pub address: Option<String>,
+}
+
+/// One language version of a page.
+#[derive(Clone, Debug)]
+pub struct PageVariant {
+    pub file: String,
+    pub lang: usize,
+    pub slug: String,
+    pub front: PageFront,
+    pub body: Body,
+    /// The steps: from front matter, else the body's first ordered list.
+    pub steps: Vec<Step>,
+    pub requirements: Vec<(String, Vec<Inline>)>,
+    pub event: Option<EventTimes>,
+}
+
+/// A page and its translations.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// `<section dir>/<file slug>`, the same for all languages.
+    pub key: String,
+    pub section: usize,
+    /// The bundle folder relative to `content/`, when the page is a folder with assets.
+    pub bundle_dir: Option<String>,
+    /// Real versions per language (`None`: not translated, or a draft).
+    pub variants: Vec<Option<PageVariant>>,
+    /// The language shown where a translation is missing.
+    pub fallback: usize,
+    /// Site-relative folder of the page in each language (`en/paspor/paspor-baru/`).
+    pub paths: Vec<String>,
+}
+
+impl Page {
+    /// The version shown in `lang`, and whether it is a fallback.
+    pub fn shown(&self, lang: usize) -> (&PageVariant, bool) {
+        match &self.variants[lang] {
+            Some(v) => (v, false),
+            None => (
+                self.variants[self.fallback]
+                    .as_ref()
+                    .expect("fallback variant exists by construction"),
+                true,
+            ),
+        }
+    }
+}
+
+/// One language version of a section.
+#[derive(Clone, Debug)]
+pub struct SectionVariant {
+    pub file: Option<String>,
+    pub front: SectionFront,
+    pub body: Body,
+}
+
+/// A folder of pages (the home page is the root section, `dir == ""`).
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub dir: String,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub variants: Vec<Option<SectionVariant>>,
+    /// Pages in listing order, per language.
+    pub pages: Vec<Vec<usize>>,
+    /// Site-relative folder per language (`en/paspor/`, `` for the default home).
+    pub paths: Vec<String>,
+}
+
+impl Section {
+    pub fn shown(&self, lang: usize) -> (&SectionVariant, bool) {
+        match &self.variants[lang] {
+            Some(v) => (v, false),
+            None => (
+                self.variants
+                    .iter()
+                    .flatten()
+                    .next()
+                    .expect("a section always has a variant by construction"),
+                true,
+            ),
+        }
+    }
+}
+
+/// A tag in one language.
+#[derive(Clone, Debug)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    pub pages: Vec<usize>,
+}
+
+/// The frozen site: everything rendering needs, and nothing it has to compute from other pages.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub strings: Strings,
+    pub sections: Vec<Section>,
+    pub pages: Vec<Page>,
+    /// Tags per language, by slug.
+    pub tags: Vec<BTreeMap<String, Tag>>,
+    pub assets: Vec<AssetFile>,
+    /// "Now", passed in so builds are reproducible.
+    pub now: Zoned,
+}
+
+/// Options of the link step.
+pub struct LinkOptions {
+    pub drafts: bool,
+    pub now: Zoned,
+}
+
+/// Links loaded files into a site. Errors (broken links, bad slugs) are returned with the warnings.
+pub fn link(
+    config: Config,
+    strings: Strings,
+    loaded: Vec<Loaded>,
+    assets: Vec<AssetFile>,
+    options: LinkOptions,
+) -> (Option<Site>, Vec<Diagnostic>) {
+    let langs = config.languages.len();
+    let mut diags = Vec::new();
+    let mut draft_files: Vec<String> = Vec::new();
+
+    // Group by key, dropping drafts.
+    let mut page_files: BTreeMap<String, Vec<LoadedPage>> = BTreeMap::new();
+    let mut section_files: BTreeMap<String, Vec<LoadedSection>> = BTreeMap::new();
+    for l in loaded {
+        match l {
+            Loaded::Page(p) => {
+                if p.front.draft && !options.drafts {
+                    draft_files.push(p.file.clone());
+                    continue;
+                }
+                page_files.entry(p.key.clone()).or_default().push(*p);
+            }
+            Loaded::Section(s) => section_files.entry(s.dir.clone()).or_default().push(*s),
+        }
+    }
+
+    // Every folder holding pages is a section, with or without `_index.md`; so is the root.
+    let mut dirs: Vec<String> = section_files.keys().cloned().collect();
+    dirs.push(String::new());
+    for p in page_files.values() {
+        let mut dir = p[0].section_dir.clone();
+        loop {
+            dirs.push(dir.clone());
+            match dir.rsplit_once('/') {
+                Some((parent, _)) => dir = parent.to_string(),
+                None if !dir.is_empty() => dir = String::new(),
+                None => break,
+            }
+        }
+    }
+    dirs.sort();
+    dirs.dedup();
+    let section_index: HashMap<String, usize> = dirs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.clone(), i))
+        .collect();
+
+    let mut sections: Vec<Section> = Vec::with_capacity(dirs.len());
+    let mut section_links: Vec<(usize, usize, String, usize, Vec<InternalLink>)> = Vec::new();
+    for (si, dir) in dirs.iter().enumerate() {
+        let parent = if dir.is_empty() {
+            None
+        } else {
+            Some(
+                dir.rsplit_once('/')
+                    .map_or(String::new(), |(p, _)| p.to_string()),
+            )
+        };
+        let mut variants: Vec<Option<SectionVariant>> = vec![None; langs];
+        let mut files = section_files.remove(dir).unwrap_or_default();
+        files.sort_by_key(|f| f.lang);
+        for f in files {
+            // Links are resolved below, once every URL is known.
+            section_links.push((
+                si,
+                f.lang,
+                f.file.clone(),
+                f.body_offset,
+                f.body.links.clone(),
+            ));
+            variants[f.lang] = Some(SectionVariant {
+                file: Some(f.file.clone()),
+                front: f.front,
+                body: Body {
+                    html: f.body.html,
+                    links: Vec::new(),
+                    headings: f.body.headings,
+                    has_raw_html: f.body.has_raw_html,
+                    text: f.body.text,
+                },
+            });
+        }
+        if variants.iter().all(Option::is_none) {
+            variants[0] = Some(implicit_section(dir, &config));
+        }
+        let folder = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        let paths = (0..langs).map(|l| config.lang_path(l, &folder)).collect();
+        sections.push(Section {
+            dir: dir.clone(),
+            parent: parent.and_then(|p| section_index.get(&p).copied()),
+            children: Vec::new(),
+            variants,
+            pages: vec![Vec::new(); langs],
+            paths,
+        });
+    }
+    for i in 0..sections.len() {
+        if let Some(p) = sections[i].parent {
+            sections[p].children.push(i);
+        }
+    }
+
+    // Pages.
+    let mut pages: Vec<Page> = Vec::new();
+    let mut page_links: Vec<Vec<(usize, String, usize, Vec<InternalLink>)>> = Vec::new();
+    for (key, mut files) in page_files {
+        files.sort_by_key(|f| f.lang);
+        let mut variants: Vec<Option<PageVariant>> = vec![None; langs];
+        let mut links = Vec::new();
+        let section = section_index
+            .get(&files[0].section_dir)
+            .copied()
+            .unwrap_or(0);
+        let bundle_dir = files[0].bundle.then(|| key.clone());
+        for f in files {
+            let slug = match &f.front.slug {
+                Some(s) => {
+                    if is_safe_segment(s) && s.trim() == s {
+                        s.clone()
+                    } else {
+                        diags.push(
+                            front_error(&f, &["slug"], format!("`slug` cannot be used as a URL segment: `{s}`"))
+                                .with_hint("write a single word or words joined by `-`, without `/`, `..` or spaces at the ends"),
+                        );
+                        f.file_slug.clone()
+                    }
+                }
+                None => f.file_slug.clone(),
+            };
+            let event = f.front.event.as_ref().map(|e| event_times(e, &config));
+            let steps = if f.steps.is_empty() {
+                f.body.steps.clone()
+            } else {
+                f.steps.clone()
+            };
+            links.push((f.lang, f.file.clone(), f.body_offset, f.body.links.clone()));
+            variants[f.lang] = Some(PageVariant {
+                file: f.file.clone(),
+                lang: f.lang,
+                slug,
+                steps,
+                requirements: f.requirements,
+                event,
+                body: Body {
+                    html: f.body.html,
+                    links: Vec::new(),
+                    headings: f.body.headings,
+                    has_raw_html: f.body.has_raw_html,
+                    text: f.body.text,
+                },
+                front: f.front,
+            });
+        }
+        let fallback = variants.iter().position(Option::is_some).unwrap_or(0);
+        let section_prefix = if sections[section].dir.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", sections[section].dir)
+        };
+        let paths = (0..langs)
+            .map(|l| {
+                let slug = &variants[l]
+                    .as_ref()
+                    .or(variants[fallback].as_ref())
+                    .map(|v| v.slug.clone())
+                    .unwrap_or_default();
+                config.lang_path(l, &format!("{section_prefix}{slug}/"))
+            })
+            .collect();
+        pages.push(Page {
+            key,
+            section,
+            bundle_dir,
+            variants,
+            fallback,
+            paths,
+        });
+        page_links.push(links);
+    }
+
+    // File index for link resolution: path relative to content/ → target and explicit language.
+    let mut files: HashMap<String, (Target, Option<usize>)> = HashMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        for v in p.variants.iter().flatten() {
+            let rel = v
+                .file
+                .strip_prefix("content/")
+                .unwrap_or(&v.file)
+                .to_string();
+            let explicit = if v.lang == 0 { None } else { Some(v.lang) };
+            files.insert(rel, (Target::Page(i), explicit));
+        }
+        // A link to the default-language file works even when only translations exist.
+        let base = match &p.bundle_dir {
+            Some(d) => format!("{d}/index.md"),
+            None => format!("{}.md", p.key),
+        };
+        files.entry(base).or_insert((Target::Page(i), None));
+    }
+    for (i, s) in sections.iter().enumerate() {
+        for v in s.variants.iter().flatten() {
+            if let Some(file) = &v.file {
+                let rel = file.strip_prefix("content/").unwrap_or(file).to_string();
+                let lang = config
+                    .language_index(rel.rsplit('.').nth(1).unwrap_or(""))
+                    .filter(|&l| l > 0);
+                files.insert(rel, (Target::Section(i), lang));
+            }
+        }
+        let base = if s.dir.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{}/_index.md", s.dir)
+        };
+        files.entry(base).or_insert((Target::Section(i), None));
+    }
+
+    // Resolve links.
+    let resolver = Resolver {
+        files: &files,
+        drafts: &draft_files,
+        pages: &pages,
+        sections: &sections,
+    };
+    let mut resolved_pages: Vec<Vec<(usize, Vec<ResolvedLink>)>> = Vec::new();
+    for links in &page_links {
+        let mut per_variant = Vec::new();
+        for (lang, file, body_offset, raw) in links {
+            per_variant.push((
+                *lang,
+                resolver.resolve_all(file, *body_offset, raw, &mut diags),
+            ));
+        }
+        resolved_pages.push(per_variant);
+    }
+    let resolved_sections: Vec<(usize, usize, Vec<ResolvedLink>)> = section_links
+        .into_iter()
+        .map(|(si, lang, file, offset, raw)| {
+            (
+                si,
+                lang,
+                resolver.resolve_all(&file, offset, &raw, &mut diags),
+            )
+        })
+        .collect();
+    for (page, resolved) in pages.iter_mut().zip(resolved_pages) {
+        for (lang, links) in resolved {
+            if let Some(v) = page.variants[lang].as_mut() {
+                v.body.links = links;
+            }
+        }
+    }
+    for (si, lang, links) in resolved_sections {
+        if let Some(v) = sections[si].variants[lang].as_mut() {
+            v.body.links = links;
+        }
+    }
+
+    // Listings.
+    for (pi, p) in pages.iter().enumerate() {
+        for l in 0..langs {
+            sections[p.section].pages[l].push(pi);
+        }
+    }
+    for s in sections.iter_mut() {
+        let sort_by = s.shown(0).0.front.sort_by;
+        for l in 0..langs {
+            let mut list = std::mem::take(&mut s.pages[l]);
+            list.sort_by(|&a, &b| compare_pages(&pages[a], &pages[b], l, sort_by));
+            s.pages[l] = list;
+        }
+    }
+    let mut child_order: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, s) in sections.iter().enumerate() {
+        let mut children = s.children.clone();
+        children.sort_by(|&a, &b| {
+            let fa = &sections[a].shown(0).0.front;
+            let fb = &sections[b].shown(0).0.front;
+            (fa.weight.unwrap_or(i64::MAX), &fa.title)
+                .cmp(&(fb.weight.unwrap_or(i64::MAX), &fb.title))
+        });
+        child_order.push((i, children));
+    }
+    for (i, children) in child_order {
+        sections[i].children = children;
+    }
+
+    // Tags, from real versions only.
+    let mut tags: Vec<BTreeMap<String, Tag>> = vec![BTreeMap::new(); langs];
+    for (pi, p) in pages.iter().enumerate() {
+        for v in p.variants.iter().flatten() {
+            for name in &v.front.tags {
+                let slug = slugify(name);
+                if slug.is_empty() {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "tag `{name}` has no letters or digits and is ignored"
+                        ))
+                        .in_file(&v.file)
+                        .with_hint("use a word as a tag"),
+                    );
+                    continue;
+                }
+                let tag = tags[v.lang].entry(slug.clone()).or_insert_with(|| Tag {
+                    name: name.clone(),
+                    slug,
+                    pages: Vec::new(),
+                });
+                if !tag.pages.contains(&pi) {
+                    tag.pages.push(pi);
+                }
+            }
+        }
+    }
+    for (l, per_lang) in tags.iter_mut().enumerate() {
+        for tag in per_lang.values_mut() {
+            tag.pages
+                .sort_by(|&a, &b| compare_pages(&pages[a], &pages[b], l, SortBy::Date));
+        }
+    }
+
+    // Aliases and slugs must stay inside the output folder; that is checked when outputs are planned.
+    let site = Site {
+        config,
+        strings,
+        sections,
+        pages,
+        tags,
+        assets,
+        now: options.now,
+    };
+    (Some(site), diags)
+}
+
+fn implicit_section(dir: &str, config: &Config) -> SectionVariant {
+    let name = dir.rsplit('/').next().unwrap_or(dir);
+    let title = if dir.is_empty() {
+        config.default_language().title.clone()
+    } else {
+        let mut t = name.replace('-', " ");
+        if let Some(first) = t.get(..1) {
+            t = first.to_uppercase() + &t[1..];
+        }
+        t
+    };
+    SectionVariant {
+        file: None,
+        front: SectionFront {
+            title,
+            ..SectionFront::default()
+        },
+        body: Body::default(),
+    }
+}
+
+/// An error about a front-matter key of a page, pointing at the key's value.
+fn front_error(page: &LoadedPage, key: &[&str], message: String) -> Diagnostic {
+    let doc = crate::yaml::Doc {
+        file: &page.file,
+        text: &page.source[page.front_offset..page.front_end],
+        offset: page.front_offset,
+    };
+    doc.error_at(doc.value_span_of(key), message)
+}
+
+fn event_times(e: &Event, config: &Config) -> EventTimes {
+    let tz = &config.timezone;
+    let start = e
+        .start
+        .instant(tz)
+        .unwrap_or_else(|| jiff::Timestamp::UNIX_EPOCH.to_zoned(tz.clone()));
+    EventTimes {
+        start,
+        end: e.end.as_ref().and_then(|t| t.instant(tz)),
+        start_has_time: e.start.has_time(),
+        end_has_time: e.end.as_ref().is_some_and(EventTime::has_time),
+        location: e.location.clone(),
+        address: e.address.clone(),
+    }
+}
+
+/// Orders two pages in a listing shown in `lang`.
+pub fn compare_pages(a: &Page, b: &Page, lang: usize, sort_by: SortBy) -> std::cmp::Ordering {
+    let (va, _) = a.shown(lang);
+    let (vb, _) = b.shown(lang);
+    let title = |v: &PageVariant| v.front.title.to_lowercase();
+    match sort_by {
+        SortBy::Weight => (va.front.weight.unwrap_or(i64::MAX), title(va), &a.key).cmp(&(
+            vb.front.weight.unwrap_or(i64::MAX),
+            title(vb),
+            &b.key,
+        )),
+        SortBy::Date => {
+            let date = |v: &PageVariant| {
+                v.event
+                    .as_ref()
+                    .map(|e| e.start.date())
+                    .or(v.front.date.map(|d| d.0))
+                    .or(v.front.updated.map(|d| d.0))
+            };
+            // Newest first; undated pages last.
+            date(vb)
+                .cmp(&date(va))
+                .then_with(|| title(va).cmp(&title(vb)))
+                .then_with(|| a.key.cmp(&b.key))
+        }
+        SortBy::Title => (title(va), &a.key).cmp(&(title(vb), &b.key)),
+    }
+}
+
+struct Resolver<'a> {
+    files: &'a HashMap<String, (Target, Option<usize>)>,
+    drafts: &'a [String],
+    pages: &'a [Page],
+    sections: &'a [Section],
+}
+
+impl Resolver<'_> {
+    fn resolve_all(
+        &self,
+        file: &str,
+        body_offset: usize,
+        links: &[InternalLink],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<ResolvedLink> {
+        links
+            .iter()
+            .map(|link| {
+                let span = body_offset + link.span.start..body_offset + link.span.end;
+                match self.resolve(file, link, span, diags) {
+                    Some(r) => r,
+                    // Broken links render as `#` in the (failed) build; the error stops it anyway.
+                    None => ResolvedLink {
+                        target: Target::Section(0),
+                        lang: None,
+                        anchor: None,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    fn resolve(
+        &self,
+        file: &str,
+        link: &InternalLink,
+        span: Range<usize>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<ResolvedLink> {
+        let base_dir = file.strip_prefix("content/").unwrap_or(file);
+        let base_dir = base_dir.rsplit_once('/').map_or("", |(d, _)| d);
+        let decoded = percent_decode(&link.path);
+        let Some(target_path) = join_relative(base_dir, &decoded) else {
+            diags.push(
+                Diagnostic::error(format!(
+                    "link `{}` points outside the content folder",
+                    link.path
+                ))
+                .at(file, span)
+                .with_hint("link to a Markdown file inside content/, relative to this file"),
+            );
+            return None;
+        };
+        let Some(&(target, lang)) = self.files.get(&target_path) else {
+            let full = format!("content/{target_path}");
+            if self.drafts.contains(&full) {
+                diags.push(
+                    Diagnostic::error(format!("link to a draft page: `{}`", link.path))
+                        .at(file, span)
+                        .with_hint("publish that page (remove `draft: true`), build with --drafts, or remove the link"),
+                );
+                return None;
+            }
+            let hint = match did_you_mean(&target_path, self.files.keys().map(String::as_str)) {
+                Some(s) => format!(
+                    "no file `content/{target_path}`; did you mean `{}`?",
+                    relative_from(base_dir, s)
+                ),
+                None => format!(
+                    "no file `content/{target_path}`; check the path, relative to this file"
+                ),
+            };
+            diags.push(
+                Diagnostic::error(format!("broken link: `{}`", link.path))
+                    .at(file, span)
+                    .with_hint(hint),
+            );
+            return None;
+        };
+        if let Some(anchor) = &link.anchor {
+            if !anchor.is_empty() {
+                let headings = self.headings(target, lang);
+                if !headings.iter().any(|h| &h.id == anchor) {
+                    let hint = match did_you_mean(anchor, headings.iter().map(|h| h.id.as_str())) {
+                        Some(s) => format!("did you mean `#{s}`?"),
+                        None if headings.is_empty() => {
+                            "the target page has no headings; remove the `#…` part".to_string()
+                        }
+                        None => format!(
+                            "headings there: {}",
+                            headings
+                                .iter()
+                                .map(|h| format!("#{}", h.id))
+                                .take(8)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "broken anchor: `#{anchor}` is not a heading in `{}`",
+                            link.path
+                        ))
+                        .at(file, span)
+                        .with_hint(hint),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(ResolvedLink {
+            target,
+            lang,
+            anchor: link.anchor.clone(),
+        })
+    }
+
+    /// Headings of the default version of a target (anchors are checked there; ids may differ per language
+    /// only when headings are translated, which explicit `{#id}` avoids).
+    fn headings(&self, target: Target, lang: Option<usize>) -> Vec<Heading> {
+        match target {
+            Target::Page(i) => self.pages[i]
+                .shown(lang.unwrap_or(0))
+                .0
+                .body
+                .headings
+                .clone(),
+            Target::Section(i) => self.sections[i]
+                .shown(lang.unwrap_or(0))
+                .0
+                .body
+                .headings
+                .clone(),
+        }
+    }
+}
+
+/// Joins a relative link to the folder it was written in; `None` if it climbs out of `content/`.
+fn join_relative(base_dir: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if link.starts_with('/') {
+        Vec::new()
+    } else {
+        base_dir.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn relative_from(base_dir: &str, target: &str) -> String {
+    let depth = base_dir.split('/').filter(|s| !s.is_empty()).count();
+    format!("{}{}", "../".repeat(depth), target)
+}
+
+fn percent_decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The contact block for a page: page fields, then its sections' (nearest first), then the site's.
+pub fn contact_for(site: &Site, page: &Page, variant: &PageVariant, lang: usize) -> Contact {
+    let mut contact = variant.front.contact.clone().unwrap_or_default();
+    let mut section = Some(page.section);
+    while let Some(si) = section {
+        if let Some(c) = &site.sections[si].shown(lang).0.front.contact {
+            contact = contact.or(c);
+        }
+        section = site.sections[si].parent;
+    }
+    contact.or(&site.config.contact)
+}

@@ -1,0 +1,424 @@
+//! Content: find the Markdown files, parse each one (front matter + body) on its own, then link them into
+//! the frozen site model ([`Site`]) that rendering reads.
+//!
+//! Loading a file is a pure function of its path and text ([`load_file`]), so files load in parallel and a
+//! preview server can keep results per file. Linking ([`library::link`]) sees every file at once: it groups
+//! translations, computes URLs, orders listings, collects tags and resolves internal links.
+
+pub mod front_matter;
+pub mod library;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{is_language_code, Config};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::markdown::{self, Inline, Rendered, Step};
+use front_matter::{PageFront, SectionFront};
+
+pub use library::{link, Page, PageVariant, Section, SectionVariant, Site};
+
+/// The content folder under the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// A Markdown file as read from disk.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Site-relative path, e.g. `content/paspor/paspor-baru.en.md`.
+    pub path: String,
+    pub text: Arc<str>,
+}
+
+/// A non-Markdown file under `content/` (an image in a page bundle, a PDF), copied as is.
+#[derive(Clone, Debug)]
+pub struct AssetFile {
+    /// Path relative to `content/`.
+    pub rel: String,
+    pub disk: PathBuf,
+}
+
+/// What a file under `content/` is, from its name alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `_index.md` / `_index.<lang>.md`; `dir` is relative to `content/` (`""` for the home page).
+    Section { dir: String, lang: usize },
+    /// `<slug>.md`, `<slug>.<lang>.md`, or a bundle's `index.md`; `key` is `<dir>/<slug>`.
+    Page {
+        key: String,
+        section_dir: String,
+        file_slug: String,
+        lang: usize,
+        bundle: bool,
+    },
+}
+
+/// Reads every file under `content/`: Markdown as text, everything else as an asset path.
+pub fn read(root: &Path) -> (Vec<SourceFile>, Vec<AssetFile>, Vec<Diagnostic>) {
+    let dir = root.join(CONTENT_DIR);
+    let mut markdown_paths = Vec::new();
+    let mut assets = Vec::new();
+    let mut diags = Vec::new();
+    if !dir.is_dir() {
+        diags.push(
+            Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
+                .with_hint(
+                    "run Suluh in a site folder (with site.yaml and content/), or pass --root DIR",
+                ),
+        );
+        return (Vec::new(), assets, diags);
+    }
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .follow_links(false)
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(|p| site_relative(root, p)).unwrap_or_default();
+                diags.push(
+                    Diagnostic::error(format!("cannot read `{path}`: {e}"))
+                        .in_file(path)
+                        .with_hint("check the file's permissions"),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && is_ignored(&name) {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = site_relative(root, entry.path());
+        if name.ends_with(".md") {
+            markdown_paths.push((rel, entry.into_path()));
+        } else {
+            let content_rel = rel.strip_prefix("content/").unwrap_or(&rel).to_string();
+            assets.push(AssetFile {
+                rel: content_rel,
+                disk: entry.into_path(),
+            });
+        }
+    }
+    let read: Vec<Result<SourceFile, Diagnostic>> = markdown_paths
+        .into_par_iter()
+        .map(|(rel, path)| read_text(&rel, &path).map(|text| SourceFile { path: rel, text }))
+        .collect();
+    let mut files = Vec::new();
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    (files, assets, diags)
+}
+
+/// Editors' swap, backup and hidden files never become content.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// Reads a text file, turning I/O and encoding problems into diagnostics that name the file.
+pub fn read_text(rel: &str, path: &Path) -> Result<Arc<str>, Diagnostic> {
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::error(format!("cannot read `{rel}`: {e}"))
+            .in_file(rel)
+            .with_hint("check that it is a readable file")
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Arc::from(text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            // Report with the lossy text so the caret lands on the bad byte.
+            Err(Diagnostic::error("the file is not valid UTF-8 text")
+                .at(rel, prefix..prefix + 1)
+                .with_hint(format!(
+                    "save the file as UTF-8 (about {text_len} bytes read)",
+                    text_len = text.len()
+                )))
+        }
+    }
+}
+
+pub fn site_relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Classifies a Markdown file by its path (`content/…`).
+pub fn classify(config: &Config, path: &str) -> Result<FileKind, Diagnostic> {
+    let rel = path.strip_prefix("content/").unwrap_or(path);
+    let (dir, file) = match rel.rsplit_once('/') {
+        Some((d, f)) => (d.to_string(), f),
+        None => (String::new(), rel),
+    };
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let (base, lang) = split_language(config, path, stem)?;
+    if !dir
+        .split('/')
+        .all(|s| dir.is_empty() || crate::output::is_safe_segment(s))
+    {
+        return Err(Diagnostic::error(format!(
+            "the folder name in `{path}` cannot be used in a URL"
+        ))
+        .in_file(path)
+        .with_hint("rename the folder using letters, digits and `-`"));
+    }
+    Ok(match base {
+        "_index" => FileKind::Section { dir, lang },
+        "index" if !dir.is_empty() => {
+            let (section_dir, slug) = match dir.rsplit_once('/') {
+                Some((s, b)) => (s.to_string(), b.to_string()),
+                None => (String::new(), dir.clone()),
+            };
+            FileKind::Page {
+                key: dir.clone(),
+                section_dir,
+                file_slug: slug,
+                lang,
+                bundle: true,
+            }
+        }
+        slug => {
+            if !crate::output::is_safe_segment(slug) {
+                return Err(Diagnostic::error(format!(
+                    "the file name `{file}` cannot be used in a URL"
+                ))
+                .in_file(path)
+                .with_hint("rename the file using letters, digits and `-`"));
+            }
+            FileKind::Page {
+                key: if dir.is_empty() {
+                    slug.to_string()
+                } else {
+                    format!("{dir}/{slug}")
+                },
+                section_dir: dir,
+                file_slug: slug.to_string(),
+                lang,
+                bundle: false,
+            }
+        }
+    })
+}
+
+/// `slug.en` → (`slug`, en); a suffix that looks like a language code must be one of the site's.
+fn split_language<'a>(
+    config: &Config,
+    path: &str,
+    stem: &'a str,
+) -> Result<(&'a str, usize), Diagnostic> {
+    if let Some((base, suffix)) = stem.rsplit_once('.') {
+        if is_language_code(suffix) {
+            return match config.language_index(suffix) {
+                Some(i) => Ok((base, i)),
+                None => {
+                    let hint = match did_you_mean(suffix, config.language_codes()) {
+                        Some(s) => format!("did you mean `.{s}.md`? Otherwise add `{suffix}` under `languages` in site.yaml"),
+                        None => format!(
+                            "add `{suffix}` under `languages` in site.yaml, or rename the file (site languages: {})",
+                            config.language_codes().collect::<Vec<_>>().join(", ")
+                        ),
+                    };
+                    let name_start = path.len() - path.rsplit('/').next().unwrap_or(path).len();
+                    let span = name_start + base.len() + 1..name_start + stem.len();
+                    Err(Diagnostic::error(format!(
+                        "unknown language code `{suffix}` in the file name"
+                    ))
+                    .at(path, span)
+                    .with_hint(hint))
+                }
+            };
+        }
+    }
+    Ok((stem, 0))
+}
+
+/// A page file after parsing, before linking.
+#[derive(Clone, Debug)]
+pub struct LoadedPage {
+    pub file: String,
+    pub key: String,
+    pub section_dir: String,
+    pub file_slug: String,
+    pub lang: usize,
+    pub bundle: bool,
+    pub front: PageFront,
+    pub front_offset: usize,
+    /// End of the front-matter text; with `source`, lets later steps point at a key.
+    pub front_end: usize,
+    pub source: Arc<str>,
+    pub body: Rendered,
+    pub body_offset: usize,
+    /// Requirements rendered from inline Markdown: (HTML, runs).
+    pub requirements: Vec<(String, Vec<Inline>)>,
+    /// Steps from front matter (empty when the body's first ordered list is used).
+    pub steps: Vec<Step>,
+}
+
+/// A section file after parsing.
+#[derive(Clone, Debug)]
+pub struct LoadedSection {
+    pub file: String,
+    pub dir: String,
+    pub lang: usize,
+    pub front: SectionFront,
+    pub front_offset: usize,
+    pub body: Rendered,
+    pub body_offset: usize,
+}
+
+#[derive(Clone, Debug)]
+pub enum Loaded {
+    Page(Box<LoadedPage>),
+    Section(Box<LoadedSection>),
+}
+
+/// Parses one Markdown file. Pure: the same path and text always give the same result.
+pub fn load_file(
+    config: &Config,
+    file: &SourceFile,
+) -> Result<(Loaded, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let kind = classify(config, &file.path).map_err(|d| vec![d])?;
+    let split = front_matter::split(&file.path, &file.text).map_err(|d| vec![d])?;
+    let mut warnings = Vec::new();
+    let body = markdown::render(split.body);
+    for note in &body.notes {
+        let span = split.body_offset + note.span.start..split.body_offset + note.span.end;
+        warnings.push(
+            Diagnostic::warning(&note.message)
+                .at(&file.path, span)
+                .with_hint(&note.hint),
+        );
+    }
+    let loaded = match kind {
+        FileKind::Section { dir, lang } => {
+            let front: SectionFront =
+                front_matter::parse(&file.path, &split).map_err(|d| vec![d])?;
+            if front.paginate_by == Some(0) {
+                let doc = crate::yaml::Doc {
+                    file: &file.path,
+                    text: split.front,
+                    offset: split.front_offset,
+                };
+                return Err(vec![doc
+                    .error_at(
+                        doc.value_span_of(&["paginate_by"]),
+                        "`paginate_by` must be at least 1",
+                    )
+                    .with_hint("remove `paginate_by` to list every page on one page")]);
+            }
+            Loaded::Section(Box::new(LoadedSection {
+                file: file.path.clone(),
+                dir,
+                lang,
+                front,
+                front_offset: split.front_offset,
+                body,
+                body_offset: split.body_offset,
+            }))
+        }
+        FileKind::Page {
+            key,
+            section_dir,
+            file_slug,
+            lang,
+            bundle,
+        } => {
+            let front: PageFront = front_matter::parse(&file.path, &split).map_err(|d| vec![d])?;
+            let requirements = front
+                .requirements
+                .iter()
+                .map(|r| markdown::render_inline(r))
+                .collect();
+            let steps = front
+                .steps
+                .iter()
+                .map(|s| {
+                    let (html, inlines) = markdown::render_inline(s);
+                    Step { html, inlines }
+                })
+                .collect();
+            Loaded::Page(Box::new(LoadedPage {
+                file: file.path.clone(),
+                key,
+                section_dir,
+                file_slug,
+                lang,
+                bundle,
+                front,
+                front_offset: split.front_offset,
+                front_end: split.front_offset + split.front.len(),
+                source: file.text.clone(),
+                body,
+                body_offset: split.body_offset,
+                requirements,
+                steps,
+            }))
+        }
+    };
+    Ok((loaded, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse("title: T\nbase_url: https://x.example\ndefault_language: id\nlanguages:\n  id: {}\n  en: {}\n  ar: {}\n").unwrap()
+    }
+
+    #[test]
+    fn classifies_by_name() {
+        let c = config();
+        assert_eq!(
+            classify(&c, "content/paspor/_index.en.md").unwrap(),
+            FileKind::Section {
+                dir: "paspor".into(),
+                lang: 1
+            }
+        );
+        assert_eq!(
+            classify(&c, "content/paspor/baru.ar.md").unwrap(),
+            FileKind::Page {
+                key: "paspor/baru".into(),
+                section_dir: "paspor".into(),
+                file_slug: "baru".into(),
+                lang: 2,
+                bundle: false
+            }
+        );
+        assert_eq!(
+            classify(&c, "content/paspor/baru/index.md").unwrap(),
+            FileKind::Page {
+                key: "paspor/baru".into(),
+                section_dir: "paspor".into(),
+                file_slug: "baru".into(),
+                lang: 0,
+                bundle: true
+            }
+        );
+        let err = classify(&c, "content/paspor/baru.fr.md").unwrap_err();
+        assert!(err.message.contains("unknown language code `fr`"));
+        assert_eq!(&"content/paspor/baru.fr.md"[err.span.unwrap()], "fr");
+        // A dotted name that is not a language code stays part of the slug.
+        assert!(matches!(
+            classify(&c, "content/a/v1.2.md").unwrap(),
+            FileKind::Page { .. }
+        ));
+    }
+}

@@ -1,0 +1,391 @@
+//! Diagnostics: the one shape every problem takes, from `site.yaml` to templates.
+//!
+//! Every stage of the pipeline reports problems as [`Diagnostic`]s (severity, file, byte span, what is wrong,
+//! what to do) and keeps going, so a run reports all of its errors together. Line and column are computed only
+//! when printing, from the file's text held in [`Sources`], so spans stay cheap and always count from the top
+//! of the file (not from the start of a front-matter block).
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::ops::Range;
+use std::sync::{Arc, RwLock};
+
+use codespan_reporting::diagnostic as cs;
+use codespan_reporting::files::{self, Files};
+use codespan_reporting::term;
+use serde::Serialize;
+
+/// How bad a diagnostic is: errors stop the build, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in the site, with enough context for an editor to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the site root, `/`-separated; `None` for problems with no file (e.g. the command line).
+    pub file: Option<String>,
+    /// Byte range inside `file`.
+    pub span: Option<Range<usize>>,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// What to do about it, in one line.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: None,
+            span: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
+    }
+
+    pub fn at(mut self, file: impl Into<String>, span: Range<usize>) -> Self {
+        self.file = Some(file.into());
+        self.span = Some(span);
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Order for printing: by file, then position, errors before warnings at the same place.
+    fn sort_key(&self) -> (Option<&str>, usize, Severity, &str) {
+        (
+            self.file.as_deref(),
+            self.span.as_ref().map_or(0, |s| s.start),
+            self.severity,
+            &self.message,
+        )
+    }
+}
+
+/// Sorts and removes exact duplicates, so output is deterministic even when stages ran in parallel.
+pub fn normalize(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.dedup();
+}
+
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(Diagnostic::is_error)
+}
+
+/// The text of every file a diagnostic may point into, keyed by site-relative path.
+#[derive(Default, Debug)]
+pub struct Sources {
+    files: RwLock<BTreeMap<String, Arc<str>>>,
+}
+
+impl Sources {
+    pub fn insert(&self, path: &str, text: Arc<str>) {
+        if let Ok(mut files) = self.files.write() {
+            files.insert(path.to_string(), text);
+        }
+    }
+
+    pub fn get(&self, path: &str) -> Option<Arc<str>> {
+        self.files.read().ok()?.get(path).cloned()
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, as compilers print them.
+    pub fn line_col(&self, path: &str, offset: usize) -> Option<(usize, usize)> {
+        self.get(path).map(|text| line_col(&text, offset))
+    }
+}
+
+/// 1-based line and column (in characters) of `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = clamp_to_char_boundary(text, offset);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// Byte offset of a 1-based line and column (in characters); clamps to the end of the line or text.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line.max(1) {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_text = &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i)];
+    let col_bytes: usize = line_text
+        .chars()
+        .take(column.saturating_sub(1))
+        .map(char::len_utf8)
+        .sum();
+    start + col_bytes
+}
+
+fn clamp_to_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// How diagnostics are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable, with a source excerpt and caret; coloured only on a terminal.
+    Human,
+    /// One JSON document (for CI tools).
+    Json,
+}
+
+/// A diagnostic with its position resolved, as written by `--format json`.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    file: Option<&'a str>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// Writes diagnostics to standard error (human) or standard output (JSON).
+pub fn emit(diags: &[Diagnostic], sources: &Sources, format: Format) {
+    match format {
+        Format::Human => {
+            let choice =
+                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+                    term::termcolor::ColorChoice::Auto
+                } else {
+                    term::termcolor::ColorChoice::Never
+                };
+            let mut stream = term::termcolor::StandardStream::stderr(choice);
+            let text = render_human(
+                diags,
+                sources,
+                choice != term::termcolor::ColorChoice::Never,
+            );
+            let _ = std::io::Write::write_all(&mut stream, text.as_bytes());
+        }
+        Format::Json => println!("{}", render_json(diags, sources)),
+    }
+}
+
+/// The JSON form: `{"errors": N, "warnings": N, "diagnostics": [...]}`.
+pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
+    let items: Vec<JsonDiagnostic> = diags
+        .iter()
+        .map(|d| {
+            let pos = match (&d.file, &d.span) {
+                (Some(f), Some(s)) => sources.line_col(f, s.start),
+                _ => None,
+            };
+            JsonDiagnostic {
+                severity: d.severity,
+                file: d.file.as_deref(),
+                line: pos.map(|p| p.0),
+                column: pos.map(|p| p.1),
+                message: &d.message,
+                hint: d.hint.as_deref(),
+            }
+        })
+        .collect();
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    serde_json::json!({
+        "errors": errors,
+        "warnings": diags.len() - errors,
+        "diagnostics": items,
+    })
+    .to_string()
+}
+
+/// Renders diagnostics the way compilers do: `path:line:column`, the source line, a caret, and the hint.
+pub fn render_human(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
+    let files = SourceFiles::new(diags, sources);
+    let config = term::Config::default();
+    let mut out = String::new();
+    for d in diags {
+        let cs_diag = to_codespan(d, &files);
+        let mut buf = if color {
+            term::termcolor::Buffer::ansi()
+        } else {
+            term::termcolor::Buffer::no_color()
+        };
+        if term::emit_to_write_style(&mut buf, &config, &files, &cs_diag).is_err() {
+            // Falls back to the bare facts if a span no longer matches its file.
+            out.push_str(&format!("{:?}: {}\n", d.severity, d.message));
+            continue;
+        }
+        out.push_str(&String::from_utf8_lossy(buf.as_slice()));
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if errors + warnings > 0 {
+        out.push_str(&format!(
+            "{} {}, {} {}\n",
+            errors,
+            if errors == 1 { "error" } else { "errors" },
+            warnings,
+            if warnings == 1 { "warning" } else { "warnings" }
+        ));
+    }
+    out
+}
+
+fn to_codespan(d: &Diagnostic, files: &SourceFiles) -> cs::Diagnostic<usize> {
+    let mut out = match d.severity {
+        Severity::Error => cs::Diagnostic::error(),
+        Severity::Warning => cs::Diagnostic::warning(),
+    }
+    .with_message(&d.message);
+    if let Some(id) = d.file.as_deref().and_then(|f| files.id_of(f)) {
+        let text = &files.entries[id].1;
+        let span = d.span.clone().unwrap_or(0..0);
+        let start = clamp_to_char_boundary(text, span.start);
+        let end = clamp_to_char_boundary(text, span.end.max(start));
+        out = out.with_labels(vec![cs::Label::primary(id, start..end)]);
+    }
+    if let Some(hint) = &d.hint {
+        out = out.with_notes(vec![format!("help: {hint}")]);
+    }
+    out
+}
+
+/// The files referenced by a batch of diagnostics, in the shape codespan wants.
+struct SourceFiles {
+    entries: Vec<(String, Arc<str>, Vec<usize>)>,
+}
+
+impl SourceFiles {
+    fn new(diags: &[Diagnostic], sources: &Sources) -> Self {
+        let mut entries: Vec<(String, Arc<str>, Vec<usize>)> = Vec::new();
+        for path in diags.iter().filter_map(|d| d.file.as_deref()) {
+            if entries.iter().any(|e| e.0 == path) {
+                continue;
+            }
+            // A file we could not read (or that is not text) still gets its name printed.
+            let text = sources.get(path).unwrap_or_else(|| Arc::from(""));
+            let starts = files::line_starts(&text).collect();
+            entries.push((path.to_string(), text, starts));
+        }
+        SourceFiles { entries }
+    }
+
+    fn id_of(&self, path: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.0 == path)
+    }
+}
+
+impl<'a> Files<'a> for SourceFiles {
+    type FileId = usize;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        self.entries
+            .get(id)
+            .map(|e| e.0.as_str())
+            .ok_or(files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: usize) -> Result<&'a str, files::Error> {
+        self.entries
+            .get(id)
+            .map(|e| &*e.1)
+            .ok_or(files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: usize, byte_index: usize) -> Result<usize, files::Error> {
+        let starts = &self.entries.get(id).ok_or(files::Error::FileMissing)?.2;
+        Ok(starts
+            .binary_search(&byte_index)
+            .unwrap_or_else(|next| next.saturating_sub(1)))
+    }
+
+    fn line_range(&'a self, id: usize, line_index: usize) -> Result<Range<usize>, files::Error> {
+        let entry = self.entries.get(id).ok_or(files::Error::FileMissing)?;
+        let start = *entry.2.get(line_index).ok_or(files::Error::LineTooLarge {
+            given: line_index,
+            max: entry.2.len().saturating_sub(1),
+        })?;
+        let end = entry
+            .2
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(entry.1.len());
+        Ok(start..end)
+    }
+}
+
+/// The key in `candidates` closest to `wrong`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_from_one() {
+        let text = "a\nbé c\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 2), (2, 1));
+        assert_eq!(line_col(text, 5), (2, 3));
+        assert_eq!(offset_of(text, 2, 3), 5);
+        assert_eq!(offset_of(text, 9, 1), text.len());
+    }
+
+    #[test]
+    fn human_output_names_path_line_column_and_hint() {
+        let sources = Sources::default();
+        sources.insert("content/a.md", Arc::from("---\ntitel: x\n---\n"));
+        let d = Diagnostic::error("unknown key `titel`")
+            .at("content/a.md", 4..9)
+            .with_hint("did you mean `title`?");
+        let text = render_human(&[d], &sources, false);
+        assert!(text.contains("content/a.md:2:1"), "{text}");
+        assert!(text.contains("did you mean `title`?"), "{text}");
+        assert!(text.contains("1 error, 0 warnings"), "{text}");
+    }
+
+    #[test]
+    fn suggestions_only_for_close_keys() {
+        assert_eq!(did_you_mean("titel", ["title", "date"]), Some("title"));
+        assert_eq!(did_you_mean("zzz", ["title", "date"]), None);
+    }
+}

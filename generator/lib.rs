@@ -1,0 +1,27 @@
+//! Suluh turns Markdown guides into a multilingual website with client-side search and print-ready
+//! leaflets.
+//!
+//! One pipeline serves `build`, `serve` and `check` ([`pipeline`]):
+//!
+//! 1. **Read** (I/O): `site.yaml`, `content/`, the theme, `i18n/` ([`config`], [`content::read`], [`theme`]).
+//! 2. **Load** (pure, parallel): each Markdown file's front matter and body ([`content::load_file`],
+//!    [`markdown`]).
+//! 3. **Link** (pure): URLs per language, translations and fallbacks, listings, tags, internal links
+//!    ([`content::library`]).
+//! 4. **Validate**: every problem becomes a [`diagnostics::Diagnostic`]; errors stop the run before anything
+//!    is written.
+//! 5. **Plan** (pure): one job per output file ([`render::plan`]).
+//! 6. **Render** (pure, parallel) into a sink ([`output::Sink`]): a staging folder swapped in atomically for
+//!    `build`, memory for `serve`, nothing for `check`.
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod scaffold;
+pub mod theme;
+pub mod yaml;

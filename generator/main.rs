@@ -1,0 +1,166 @@
+//! The `suluh` command: parse arguments, run the pipeline, print diagnostics, map the result to an exit code
+//! (0 success, 1 content or build errors, 2 usage errors).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use suluh::diagnostics::{self, Diagnostic, Format, Sources};
+use suluh::pipeline::{self, Options};
+
+#[derive(Parser)]
+#[command(
+    name = "suluh",
+    version,
+    about = "Multilingual outreach sites, search and print leaflets from Markdown"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site, search indexes and leaflets into DIR/dist (atomically).
+    Build {
+        /// The site folder (with site.yaml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: ROOT/dist).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Publish at another address than site.yaml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate everything the build would read; writes nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format for diagnostics.
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Create a new page SECTION/SLUG with a front-matter template.
+    New {
+        /// SECTION/SLUG, e.g. paspor/paspor-dinas
+        target: String,
+        /// Language of the page (default: the site's default language).
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+        } => {
+            let output = output.unwrap_or_else(|| root.join("dist"));
+            let options = Options {
+                drafts,
+                base_url,
+                ..Options::new(root)
+            };
+            let started = std::time::Instant::now();
+            let outcome = pipeline::build(&options, &output);
+            diagnostics::emit(&outcome.diagnostics, &outcome.sources, Format::Human);
+            if outcome.failed() {
+                eprintln!("Build failed; {} was left unchanged.", output.display());
+                return ExitCode::from(1);
+            }
+            eprintln!(
+                "Built {} files into {} in {} ms.",
+                outcome.written,
+                output.display(),
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Check {
+            root,
+            format,
+            drafts,
+        } => {
+            let options = Options {
+                drafts,
+                ..Options::new(root)
+            };
+            let outcome = pipeline::check(&options);
+            let format = match format {
+                FormatArg::Human => Format::Human,
+                FormatArg::Json => Format::Json,
+            };
+            diagnostics::emit(&outcome.diagnostics, &outcome.sources, format);
+            if outcome.failed() {
+                ExitCode::from(1)
+            } else {
+                if format == Format::Human && outcome.diagnostics.is_empty() {
+                    eprintln!("No problems found.");
+                }
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New { target, lang, root } => new_page(&root, &target, lang.as_deref()),
+    }
+}
+
+fn new_page(root: &std::path::Path, target: &str, lang: Option<&str>) -> ExitCode {
+    let sources = Arc::new(Sources::default());
+    let fail = |d: Vec<Diagnostic>| {
+        diagnostics::emit(&d, &sources, Format::Human);
+        ExitCode::from(1)
+    };
+    let config = match pipeline::read_config(root, &sources) {
+        Ok(c) => c,
+        Err(d) => return fail(d),
+    };
+    let today = jiff::Timestamp::now()
+        .to_zoned(config.timezone.clone())
+        .date();
+    let page = match suluh::scaffold::plan_page(root, &config, target, lang, today) {
+        Ok(p) => p,
+        Err(d) => return fail(vec![d]),
+    };
+    let shown = page
+        .path
+        .strip_prefix(root)
+        .unwrap_or(&page.path)
+        .display()
+        .to_string();
+    if let Err(d) = suluh::scaffold::write_page(&page, &shown) {
+        return fail(vec![d]);
+    }
+    eprintln!("Created {shown}");
+    ExitCode::SUCCESS
+}

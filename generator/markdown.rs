@@ -1,0 +1,674 @@
+//! Markdown bodies → HTML, parsed once per file with pulldown-cmark.
+//!
+//! One pass yields everything later stages need: the HTML (internal `.md` links left as placeholders until
+//! the link step knows every URL), headings with stable unique ids, the first ordered list as the step list,
+//! plain text for search, and the byte spans that diagnostics point at.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// Internal links are written into the HTML as `suluh-link:N:` and replaced once targets are known.
+pub const LINK_PLACEHOLDER: &str = "suluh-link:";
+
+/// A link to another Markdown file, to be resolved to a URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InternalLink {
+    /// The path as written, without the anchor (`../visa/visa-kunjungan.md`).
+    pub path: String,
+    pub anchor: Option<String>,
+    /// Byte range in the body.
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// A run of inline text with its formatting, for renderers that are not HTML (leaflets).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Inline {
+    pub text: String,
+    pub strong: bool,
+    pub emph: bool,
+    pub code: bool,
+}
+
+/// One step of a procedure, as HTML and as formatted runs.
+#[derive(Clone, Debug, Serialize)]
+pub struct Step {
+    pub html: String,
+    #[serde(skip)]
+    pub inlines: Vec<Inline>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    pub span: Range<usize>,
+}
+
+/// Something in the Markdown worth a warning (kept as data; the caller knows the file).
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub span: Range<usize>,
+    pub message: String,
+    pub hint: String,
+}
+
+/// The result of rendering one body.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub links: Vec<InternalLink>,
+    pub headings: Vec<Heading>,
+    pub steps: Vec<Step>,
+    /// Plain text, for search and summaries.
+    pub text: String,
+    pub has_raw_html: bool,
+    pub images: Vec<Image>,
+    pub notes: Vec<Note>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a page or section body.
+pub fn render(body: &str) -> Rendered {
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut out = Rendered {
+        headings: assign_heading_ids(&mut events),
+        ..Rendered::default()
+    };
+    let events = transform(events, &mut out);
+    out.steps = first_ordered_list(&events);
+    let mut html_out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
+    out.html = classes_for_alignment(html_out);
+    out
+}
+
+/// Renders one line of inline Markdown (a requirement, a step from front matter). Raw HTML is shown as text.
+pub fn render_inline(text: &str) -> (String, Vec<Inline>) {
+    let events: Vec<Event> = Parser::new_ext(text, options())
+        .map(|e| match e {
+            Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe_url(dest_url).unwrap_or(CowStr::Borrowed("#")),
+                title,
+                id,
+            }),
+            other => other,
+        })
+        .collect();
+    let inlines = inline_runs(&events);
+    let mut html_out = String::new();
+    html::push_html(&mut html_out, events.into_iter());
+    let trimmed = html_out.trim_end();
+    let inner = trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(trimmed);
+    (inner.to_string(), inlines)
+}
+
+/// Gives every heading an id: the explicit `{#id}` if written, else one derived from its text, unique in
+/// the page (`-1`, `-2` … for repeats).
+fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
+    let mut used: HashSet<String> = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    let mut headings = Vec::new();
+    for i in 0..events.len() {
+        let (level, explicit) = match &events[i].0 {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                (*level, id.as_ref().map(|s| s.to_string()))
+            }
+            _ => continue,
+        };
+        let title = heading_text(&events[i + 1..]);
+        let id = match explicit {
+            Some(id) => id,
+            None => {
+                let base = slugify(&title);
+                let base = if base.is_empty() {
+                    "section".to_string()
+                } else {
+                    base
+                };
+                let mut id = base.clone();
+                let mut n = 1;
+                while used.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                used.insert(id.clone());
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+                    *slot = Some(CowStr::from(id.clone()));
+                }
+                id
+            }
+        };
+        headings.push(Heading {
+            level: level_number(level),
+            id,
+            title,
+            span: events[i].1.clone(),
+        });
+    }
+    headings
+}
+
+fn heading_text(events: &[(Event, Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (e, _) in events {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// An id or URL slug from any text: lowercase letters and digits of any script, words joined by `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_matches('-').to_string()
+}
+
+/// Rewrites links, records images and text, and neutralises unsafe URLs, in one walk over the events.
+fn transform<'a>(
+    events: Vec<(Event<'a>, Range<usize>)>,
+    out: &mut Rendered,
+) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut result = Vec::with_capacity(events.len() + 8);
+    let mut image: Option<(String, String, Range<usize>)> = None;
+    for (event, span) in events {
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = link_destination(dest_url, &span, out);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match safe_url(dest_url.clone()) {
+                    Some(u) => u,
+                    None => {
+                        out.notes.push(unsafe_url_note(&dest_url, &span));
+                        CowStr::Borrowed("")
+                    }
+                };
+                image = Some((dest_url.to_string(), String::new(), span.clone()));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((src, alt, span)) = image.take() {
+                    out.images.push(Image { src, alt, span });
+                }
+                Event::End(TagEnd::Image)
+            }
+            Event::Html(raw) => {
+                out.has_raw_html = true;
+                Event::Html(block_placeholders(raw))
+            }
+            Event::InlineHtml(raw) => {
+                out.has_raw_html = true;
+                Event::InlineHtml(block_placeholders(raw))
+            }
+            Event::Text(t) => {
+                if let Some(img) = image.as_mut() {
+                    img.1.push_str(&t);
+                }
+                out.text.push_str(&t);
+                Event::Text(t)
+            }
+            Event::Code(t) => {
+                out.text.push_str(&t);
+                Event::Code(t)
+            }
+            Event::TaskListMarker(done) => {
+                // A disabled checkbox has no label; a symbol reads better and passes accessibility checks.
+                Event::Html(CowStr::Borrowed(if done {
+                    "<span class=\"task done\">☑</span> "
+                } else {
+                    "<span class=\"task\">☐</span> "
+                }))
+            }
+            Event::Start(Tag::Table(aligns)) => {
+                result.push((
+                    Event::Html(CowStr::Borrowed(
+                        "<div class=\"table-wrap\" tabindex=\"0\">",
+                    )),
+                    span.clone(),
+                ));
+                Event::Start(Tag::Table(aligns))
+            }
+            Event::End(TagEnd::Table) => {
+                result.push((Event::End(TagEnd::Table), span.clone()));
+                Event::Html(CowStr::Borrowed("</div>"))
+            }
+            other => {
+                if is_block_end(&other) {
+                    out.text.push(' ');
+                }
+                other
+            }
+        };
+        if matches!(event, Event::SoftBreak | Event::HardBreak) {
+            out.text.push(' ');
+        }
+        result.push((event, span));
+    }
+    out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    result
+}
+
+fn is_block_end(e: &Event) -> bool {
+    matches!(
+        e,
+        Event::End(
+            TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+        )
+    )
+}
+
+/// Internal `.md` links become placeholders; unsafe schemes become `#` with a warning; the rest pass through.
+fn link_destination<'a>(dest: CowStr<'a>, span: &Range<usize>, out: &mut Rendered) -> CowStr<'a> {
+    let Some(dest) = safe_url(dest.clone()) else {
+        out.notes.push(unsafe_url_note(&dest, span));
+        return CowStr::Borrowed("#");
+    };
+    if has_scheme(&dest) || dest.starts_with("//") {
+        return dest;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (&*dest, None),
+    };
+    let path_no_query = path.split('?').next().unwrap_or(path);
+    if !path_no_query.to_ascii_lowercase().ends_with(".md") {
+        return dest;
+    }
+    let n = out.links.len();
+    out.links.push(InternalLink {
+        path: path_no_query.to_string(),
+        anchor: anchor.map(str::to_string),
+        span: span.clone(),
+    });
+    CowStr::from(format!("{LINK_PLACEHOLDER}{n}:"))
+}
+
+fn unsafe_url_note(url: &str, span: &Range<usize>) -> Note {
+    let shown: String = url.chars().take(40).collect();
+    Note {
+        span: span.clone(),
+        message: format!("unsafe link `{shown}` removed"),
+        hint: "links may use http, https, mailto or tel, or point to another page".to_string(),
+    }
+}
+
+/// Only schemes a reader can safely follow; everything else (`javascript:`, `data:`, our placeholder) is refused.
+pub fn safe_url(url: CowStr) -> Option<CowStr> {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(32)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !has_scheme(&trimmed) {
+        return Some(url);
+    }
+    let ok = ["http:", "https:", "mailto:", "tel:"]
+        .iter()
+        .any(|s| trimmed.starts_with(s));
+    ok.then_some(url)
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) => {
+            let scheme = &url[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// Raw HTML cannot forge an internal-link placeholder.
+fn block_placeholders(raw: CowStr) -> CowStr {
+    if raw.contains(LINK_PLACEHOLDER) {
+        CowStr::from(raw.replace(LINK_PLACEHOLDER, "suluh-link-blocked:"))
+    } else {
+        raw
+    }
+}
+
+/// The items of the body's first top-level ordered list: the procedure's steps when the front matter has none.
+fn first_ordered_list(events: &[(Event, Range<usize>)]) -> Vec<Step> {
+    let mut depth = 0usize;
+    let mut start = None;
+    for (i, (e, _)) in events.iter().enumerate() {
+        match e {
+            Event::Start(Tag::List(first)) => {
+                if depth == 0 && first.is_some() && start.is_none() {
+                    start = Some(i);
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if let Some(s) = start {
+                        return list_items(&events[s + 1..i]);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Vec::new()
+}
+
+fn list_items(events: &[(Event, Range<usize>)]) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let mut depth = 0usize;
+    let mut item_start = 0;
+    for (i, (e, _)) in events.iter().enumerate() {
+        match e {
+            Event::Start(Tag::Item) => {
+                if depth == 0 {
+                    item_start = i + 1;
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let inner: Vec<Event> = events[item_start..i]
+                        .iter()
+                        .map(|(e, _)| e.clone())
+                        .collect();
+                    let mut html_out = String::new();
+                    html::push_html(&mut html_out, inner.iter().cloned());
+                    steps.push(Step {
+                        html: html_out.trim().to_string(),
+                        inlines: inline_runs(&inner),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    steps
+}
+
+/// Flattens inline events into formatted runs; block boundaries become spaces.
+fn inline_runs(events: &[Event]) -> Vec<Inline> {
+    let mut runs: Vec<Inline> = Vec::new();
+    let (mut strong, mut emph) = (0u32, 0u32);
+    let push = |runs: &mut Vec<Inline>, text: &str, strong: bool, emph: bool, code: bool| {
+        if let Some(last) = runs.last_mut() {
+            if last.strong == strong && last.emph == emph && last.code == code {
+                last.text.push_str(text);
+                return;
+            }
+        }
+        runs.push(Inline {
+            text: text.to_string(),
+            strong,
+            emph,
+            code,
+        });
+    };
+    for e in events {
+        match e {
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => emph += 1,
+            Event::End(TagEnd::Emphasis) => emph = emph.saturating_sub(1),
+            Event::Text(t) => push(&mut runs, t, strong > 0, emph > 0, false),
+            Event::Code(t) => push(&mut runs, t, strong > 0, emph > 0, true),
+            Event::SoftBreak | Event::HardBreak => {
+                push(&mut runs, " ", strong > 0, emph > 0, false)
+            }
+            e if is_block_end(e) || matches!(e, Event::End(TagEnd::List(_))) => {
+                push(&mut runs, " ", false, false, false)
+            }
+            _ => {}
+        }
+    }
+    for r in &mut runs {
+        r.text = r.text.split_whitespace().collect::<Vec<_>>().join(" ")
+            + if r.text.ends_with(' ') { " " } else { "" };
+    }
+    if let Some(last) = runs.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    runs.retain(|r| !r.text.is_empty());
+    runs
+}
+
+/// pulldown-cmark aligns table cells with inline styles; classes keep the page free of inline CSS.
+fn classes_for_alignment(html_out: String) -> String {
+    if !html_out.contains(" style=\"text-align: ") {
+        return html_out;
+    }
+    html_out
+        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
+}
+
+/// Substitutes resolved URLs for the link placeholders.
+pub fn fill_links(html_in: &str, urls: &[String]) -> String {
+    if !html_in.contains(LINK_PLACEHOLDER) {
+        return html_in.to_string();
+    }
+    let mut out = String::with_capacity(html_in.len() + 64);
+    let mut rest = html_in;
+    while let Some(i) = rest.find(LINK_PLACEHOLDER) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + LINK_PLACEHOLDER.len()..];
+        let digits = after.find(':').unwrap_or(0);
+        match after[..digits]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| urls.get(n))
+        {
+            Some(url) => {
+                out.push_str(&escape_attr(url));
+                rest = &after[digits + 1..];
+            }
+            None => {
+                out.push_str("#");
+                rest = &after[digits.min(after.len())..];
+                rest = rest.strip_prefix(':').unwrap_or(rest);
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// Cleans untrusted HTML with ammonia, keeping what Markdown itself produces.
+pub fn sanitize(html_in: &str) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class"])
+        .add_tags(["input"])
+        .add_tag_attributes("div", ["tabindex"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .link_rel(None)
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
+    builder.clean(html_in).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_stable_ids() {
+        let r = render("## Biaya\n\n## Biaya\n\n## Custom {#mine}\n\n### Langkah-langkah pengajuan\n\n## تجديد الجواز\n");
+        let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "biaya",
+                "biaya-1",
+                "mine",
+                "langkah-langkah-pengajuan",
+                "تجديد-الجواز"
+            ]
+        );
+        assert!(r.html.contains("<h2 id=\"biaya-1\">"));
+    }
+
+    #[test]
+    fn internal_links_become_placeholders() {
+        let r = render("See [visa](../visa/visa-kunjungan.md#biaya) and [web](https://x.example) and [x](../x/).");
+        assert_eq!(r.links.len(), 1);
+        assert_eq!(r.links[0].path, "../visa/visa-kunjungan.md");
+        assert_eq!(r.links[0].anchor.as_deref(), Some("biaya"));
+        let html_out = fill_links(&r.html, &["/visa/visa-kunjungan/#biaya".to_string()]);
+        assert!(
+            html_out.contains("href=\"/visa/visa-kunjungan/#biaya\""),
+            "{html_out}"
+        );
+        assert!(html_out.contains("href=\"../x/\""));
+    }
+
+    #[test]
+    fn unsafe_urls_are_removed() {
+        let r = render("[a](javascript:alert(1)) [b](JaVaScRiPt:x) ![c](data:text/html,x)");
+        assert!(!r.html.to_lowercase().contains("javascript"), "{}", r.html);
+        assert!(!r.html.contains("data:"));
+        assert_eq!(r.notes.len(), 3);
+    }
+
+    #[test]
+    fn raw_html_is_flagged_and_sanitized() {
+        let r = render("<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> <a href=\"suluh-link:0:\">x</a>");
+        assert!(r.has_raw_html);
+        let clean = sanitize(&fill_links(&r.html, &["/evil/".into()]));
+        assert!(!clean.contains("<script"), "{clean}");
+        assert!(!clean.contains("onerror"), "{clean}");
+        assert!(!clean.contains("/evil/"), "{clean}");
+    }
+
+    #[test]
+    fn first_ordered_list_gives_steps() {
+        let r = render(
+            "Intro\n\n- not this\n\n1. Book **online**\n2. Come\n   1. nested\n\n1. Other list\n",
+        );
+        assert_eq!(r.steps.len(), 2);
+        assert_eq!(r.steps[0].html, "Book <strong>online</strong>");
+        assert_eq!(
+            r.steps[0].inlines[1],
+            Inline {
+                text: "online".into(),
+                strong: true,
+                ..Inline::default()
+            }
+        );
+        assert!(r.steps[1].html.contains("nested"));
+    }
+
+    #[test]
+    fn tables_and_text() {
+        let r = render("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n- [x] done\n");
+        assert!(r.html.contains("class=\"align-left\""));
+        assert!(!r.html.contains("style="));
+        assert!(r.html.contains("table-wrap"));
+        assert!(!r.has_raw_html);
+        assert_eq!(r.text, "a b 1 2 done");
+    }
+
+    #[test]
+    fn inline_rendering_escapes_html() {
+        let (h, runs) = render_inline("Bring **KTP** <b>x</b>");
+        assert_eq!(h, "Bring <strong>KTP</strong> &lt;b&gt;x&lt;/b&gt;");
+        assert_eq!(runs[1].text, "KTP");
+    }
+}

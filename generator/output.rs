@@ -1,0 +1,303 @@
+//! Where rendered bytes go: path safety, the sinks (disk staging folder for `build`, memory for `serve`,
+//! nothing for `check`), and the atomic swap that makes a failed build leave the previous output untouched.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// A `/`-separated path relative to the output folder that cannot leave it: no `..`, no absolute path,
+/// no empty or `.` segment, no backslash, drive letter or control character.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OutputPath(String);
+
+/// Why a path was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnsafePath {
+    pub path: String,
+    pub reason: &'static str,
+}
+
+impl fmt::Display for UnsafePath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` {}", self.path, self.reason)
+    }
+}
+
+impl OutputPath {
+    pub fn new(path: &str) -> Result<OutputPath, UnsafePath> {
+        let refuse = |reason| UnsafePath {
+            path: path.to_string(),
+            reason,
+        };
+        if path.is_empty() {
+            return Err(refuse("is empty"));
+        }
+        if path.starts_with('/') {
+            return Err(refuse("is an absolute path"));
+        }
+        for segment in path.split('/') {
+            if segment == ".." {
+                return Err(refuse("goes up out of the output folder (`..`)"));
+            }
+            if !is_safe_segment(segment) {
+                return Err(refuse("contains an empty or unsafe path segment"));
+            }
+        }
+        Ok(OutputPath(path.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn to_path(&self, root: &Path) -> PathBuf {
+        let mut p = root.to_path_buf();
+        p.extend(self.0.split('/'));
+        p
+    }
+}
+
+/// One path segment that is safe as a file or folder name on every platform we write to.
+pub fn is_safe_segment(segment: &str) -> bool {
+    !segment.is_empty()
+        && segment != "."
+        && segment != ".."
+        && segment.len() <= 255
+        && !segment.chars().any(|c| {
+            c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+}
+
+/// Receives the outputs of a run.
+pub trait Sink: Sync {
+    fn put(&self, path: &OutputPath, bytes: &[u8]) -> io::Result<()>;
+    /// Copies a file from disk (static assets, bundle images) without reading it into memory for `build`.
+    fn copy(&self, path: &OutputPath, from: &Path) -> io::Result<()> {
+        let bytes = fs::read(from)?;
+        self.put(path, &bytes)
+    }
+}
+
+/// Discards everything: `check` renders to find template errors but writes nothing.
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn put(&self, _: &OutputPath, _: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+    fn copy(&self, _: &OutputPath, _: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Keeps outputs in memory, for the preview server.
+#[derive(Default)]
+pub struct MemorySink {
+    pub files: Mutex<BTreeMap<String, Arc<[u8]>>>,
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &OutputPath, bytes: &[u8]) -> io::Result<()> {
+        let mut files = self
+            .files
+            .lock()
+            .map_err(|_| io::Error::other("output store poisoned"))?;
+        files.insert(path.as_str().to_string(), Arc::from(bytes));
+        Ok(())
+    }
+}
+
+/// Writes into a staging folder beside the output folder; [`Staging::commit`] swaps it in.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+}
+
+impl Staging {
+    /// Creates a fresh staging folder next to `output`, removing ones left by killed builds.
+    pub fn create(output: &Path) -> io::Result<Staging> {
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "dist".to_string());
+        remove_stale(parent, &name);
+        let staging = parent.join(format!(".{name}.suluh-new-{}", std::process::id()));
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            staging,
+        })
+    }
+
+    /// Replaces the output folder with the staging folder. On Linux the two folders are exchanged in one
+    /// `renameat2(RENAME_EXCHANGE)`, so there is no moment without a complete output folder.
+    pub fn commit(self) -> io::Result<()> {
+        let staging = self.staging.clone();
+        let output = self.output.clone();
+        std::mem::forget(self);
+        if output.exists() {
+            let parent = output
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let name = output
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let old = parent.join(format!(".{name}.suluh-old-{}", std::process::id()));
+            exchange_or_rename(&staging, &output, &old)?;
+            // The old output now lives at `staging` (exchange) or `old` (fallback); both are ours to remove.
+            let _ = fs::remove_dir_all(&staging);
+            let _ = fs::remove_dir_all(&old);
+        } else {
+            fs::rename(&staging, &output)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    /// An abandoned build removes its staging folder and leaves the output alone.
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.staging);
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &OutputPath, bytes: &[u8]) -> io::Result<()> {
+        let target = path.to_path(&self.staging);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&target, bytes)
+    }
+
+    fn copy(&self, path: &OutputPath, from: &Path) -> io::Result<()> {
+        let target = path.to_path(&self.staging);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::copy(from, &target).map(|_| ())
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn exchange_or_rename(staging: &Path, output: &Path, old: &Path) -> io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    match renameat_with(CWD, staging, CWD, output, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(()),
+        Err(_) => rename_twice(staging, output, old),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange_or_rename(staging: &Path, output: &Path, old: &Path) -> io::Result<()> {
+    rename_twice(staging, output, old)
+}
+
+fn rename_twice(staging: &Path, output: &Path, old: &Path) -> io::Result<()> {
+    fs::rename(output, old)?;
+    if let Err(e) = fs::rename(staging, output) {
+        // Put the previous output back rather than leave none.
+        let _ = fs::rename(old, output);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Removes staging folders of builds that no longer run (killed, or crashed machines).
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.suluh-new-"), format!(".{name}.suluh-old-")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+        else {
+            continue;
+        };
+        let alive = pid.parse::<u32>().is_ok_and(|pid| {
+            pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
+        });
+        if !alive || !Path::new("/proc").exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_escape() {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../../x",
+            "a//b",
+            "a/./b",
+            "a\\b",
+            "c:/x",
+            "a/\u{0}",
+        ] {
+            assert!(OutputPath::new(bad).is_err(), "{bad:?} accepted");
+        }
+        for good in [
+            "index.html",
+            "en/paspor/paspor-baru/index.html",
+            "tags/wni/index.html",
+            "ar/تأشيرة/index.html",
+        ] {
+            assert!(OutputPath::new(good).is_ok(), "{good:?} refused");
+        }
+    }
+
+    #[test]
+    fn staging_swaps_in_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("dist");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("old.html"), "old").unwrap();
+
+        let staging = Staging::create(&out).unwrap();
+        staging
+            .put(&OutputPath::new("new/index.html").unwrap(), b"new")
+            .unwrap();
+        drop(staging);
+        assert!(out.join("old.html").exists());
+        assert!(!out.join("new").exists());
+
+        let staging = Staging::create(&out).unwrap();
+        staging
+            .put(&OutputPath::new("new/index.html").unwrap(), b"new")
+            .unwrap();
+        staging.commit().unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(
+            fs::read_to_string(out.join("new/index.html")).unwrap(),
+            "new"
+        );
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+}

@@ -1,0 +1,364 @@
+//! The one pipeline behind `build`, `check` and `serve`: read → load → link → validate → plan → render.
+//!
+//! [`prepare`] runs everything up to a linked site and compiled templates; [`build`] and [`check`] differ only
+//! in the sink they render into and in the extra warnings `check` reports.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{self, Config};
+use crate::content::{self, library, Loaded};
+use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
+use crate::i18n::Strings;
+use crate::output::{NullSink, Sink, Staging};
+use crate::render;
+use crate::theme::Theme;
+
+/// What the user asked for.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub root: PathBuf,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    /// "Now" for upcoming/past events; defaults to `SOURCE_DATE_EPOCH` or the clock.
+    pub now: Option<jiff::Timestamp>,
+}
+
+impl Options {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Options {
+            root: root.into(),
+            drafts: false,
+            base_url: None,
+            now: None,
+        }
+    }
+}
+
+/// A site ready to render.
+pub struct Prepared {
+    pub site: library::Site,
+    pub theme: Theme,
+    pub tera: tera::Tera,
+}
+
+/// The result of a run: its diagnostics (sorted) and the texts they point into.
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Arc<Sources>,
+    /// Files written (for `build`).
+    pub written: usize,
+}
+
+impl Outcome {
+    pub fn failed(&self) -> bool {
+        has_errors(&self.diagnostics)
+    }
+}
+
+/// Reads and checks `site.yaml`.
+pub fn read_config(root: &Path, sources: &Sources) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(config::FILE_NAME);
+    if !path.is_file() {
+        return Err(vec![Diagnostic::error(format!(
+            "no `{}` in {}",
+            config::FILE_NAME,
+            root.display()
+        ))
+        .with_hint(
+            "run Suluh in a site folder, pass --root DIR, or create a site with `suluh init DIR`",
+        )]);
+    }
+    let text = content::read_text(config::FILE_NAME, &path).map_err(|d| vec![d])?;
+    sources.insert(config::FILE_NAME, text.clone());
+    Config::parse(&text)
+}
+
+fn now(options: &Options, config: &Config) -> jiff::Zoned {
+    let ts = options
+        .now
+        .or_else(|| {
+            std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse::<i64>().ok())
+                .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        })
+        .unwrap_or_else(jiff::Timestamp::now);
+    ts.to_zoned(config.timezone.clone())
+}
+
+fn read_i18n(
+    root: &Path,
+    sources: &Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, Arc<str>)> {
+    let dir = root.join("i18n");
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return files;
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("yaml") || !path.is_file() {
+            continue;
+        }
+        let rel = content::site_relative(root, &path);
+        match content::read_text(&rel, &path) {
+            Ok(text) => {
+                sources.insert(&rel, text.clone());
+                files.push((rel, text));
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    files
+}
+
+/// Read, load, link and compile templates. Stops early only where later steps would have nothing to work on.
+pub fn prepare(options: &Options, sources: &Arc<Sources>) -> (Option<Prepared>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let config = match read_config(&options.root, sources) {
+        Ok(c) => c,
+        Err(e) => return (None, e),
+    };
+    let config = match &options.base_url {
+        Some(url) => config.with_base_url(url),
+        None => config,
+    };
+    let i18n_files = read_i18n(&options.root, sources, &mut diags);
+    let strings = match Strings::load(&config, &i18n_files) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            diags.extend(e);
+            None
+        }
+    };
+    let theme = match Theme::load(&options.root, &config, sources) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            diags.extend(e);
+            None
+        }
+    };
+    let tera = match theme.as_ref().map(Theme::tera) {
+        Some(Ok(t)) => Some(t),
+        Some(Err(e)) => {
+            diags.extend(e);
+            None
+        }
+        None => None,
+    };
+
+    let (files, assets, read_diags) = content::read(&options.root);
+    diags.extend(read_diags);
+    for f in &files {
+        sources.insert(&f.path, f.text.clone());
+    }
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| content::load_file(&config, f))
+        .collect();
+    let mut loaded: Vec<Loaded> = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((l, warnings)) => {
+                loaded.push(l);
+                diags.extend(warnings);
+            }
+            Err(e) => diags.extend(e),
+        }
+    }
+
+    let (Some(strings), Some(theme), Some(tera)) = (strings, theme, tera) else {
+        normalize(&mut diags);
+        return (None, diags);
+    };
+    let now = now(options, &config);
+    let (site, link_diags) = library::link(
+        config,
+        strings,
+        loaded,
+        assets,
+        library::LinkOptions {
+            drafts: options.drafts,
+            now,
+        },
+    );
+    diags.extend(link_diags);
+    let Some(site) = site else {
+        normalize(&mut diags);
+        return (None, diags);
+    };
+    diags.extend(validate_templates(&site, &theme, sources));
+    normalize(&mut diags);
+    (Some(Prepared { site, theme, tera }), diags)
+}
+
+/// A page or section may only name a template that exists; the error points at the `template:` value.
+fn validate_templates(site: &library::Site, theme: &Theme, sources: &Sources) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut check = |file: &str, name: &Option<String>| {
+        let Some(name) = name else { return };
+        if theme.has_template(name) {
+            return;
+        }
+        let text = sources.get(file).unwrap_or_default();
+        let span = content::front_matter::split(file, &text)
+            .map(|s| {
+                let doc = crate::yaml::Doc {
+                    file,
+                    text: s.front,
+                    offset: s.front_offset,
+                };
+                let r = doc.value_span_of(&["template"]);
+                r.start + s.front_offset..r.end + s.front_offset
+            })
+            .unwrap_or(0..0);
+        diags.push(
+            Diagnostic::error(format!("missing template `{name}`"))
+                .at(file, span)
+                .with_hint(crate::theme::template_hint(theme, name)),
+        );
+    };
+    for p in &site.pages {
+        for v in p.variants.iter().flatten() {
+            check(&v.file, &v.front.template);
+        }
+    }
+    for s in &site.sections {
+        for v in s.variants.iter().flatten() {
+            if let Some(file) = &v.file {
+                check(file, &v.front.template);
+            }
+        }
+    }
+    diags
+}
+
+/// Renders a prepared site into a sink; returns problems and the number of outputs.
+pub fn render_into(prepared: &Prepared, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
+    let (jobs, mut diags) = render::plan(&prepared.site, &prepared.theme);
+    if has_errors(&diags) {
+        return (diags, 0);
+    }
+    diags.extend(render::run(
+        &prepared.site,
+        &prepared.theme,
+        &prepared.tera,
+        &jobs,
+        sink,
+    ));
+    (diags, jobs.len())
+}
+
+/// `suluh build`: everything into a staging folder, swapped in only if there was no error.
+pub fn build(options: &Options, output: &Path) -> Outcome {
+    let sources = Arc::new(Sources::default());
+    let (prepared, mut diags) = prepare(options, &sources);
+    let mut written = 0;
+    if let (Some(prepared), false) = (prepared, has_errors(&diags)) {
+        match Staging::create(output) {
+            Ok(staging) => {
+                let (render_diags, count) = render_into(&prepared, &staging);
+                diags.extend(render_diags);
+                if !has_errors(&diags) {
+                    match staging.commit() {
+                        Ok(()) => written = count,
+                        Err(e) => diags.push(
+                            Diagnostic::error(format!("cannot replace the output folder {}: {e}", output.display()))
+                                .with_hint("check that no other program holds the folder open and that it is writable"),
+                        ),
+                    }
+                }
+            }
+            Err(e) => diags.push(
+                Diagnostic::error(format!(
+                    "cannot create a staging folder beside {}: {e}",
+                    output.display()
+                ))
+                .with_hint("check that the output's parent folder exists and is writable"),
+            ),
+        }
+    }
+    normalize(&mut diags);
+    Outcome {
+        diagnostics: diags,
+        sources,
+        written,
+    }
+}
+
+/// `suluh check`: everything `build` validates (templates are rendered, output discarded), plus warnings
+/// about missing translations and UI strings.
+pub fn check(options: &Options) -> Outcome {
+    let sources = Arc::new(Sources::default());
+    let (prepared, mut diags) = prepare(options, &sources);
+    if let Some(prepared) = &prepared {
+        if !has_errors(&diags) {
+            diags.extend(render_into(prepared, &NullSink).0);
+        }
+        diags.extend(translation_warnings(&prepared.site));
+    }
+    normalize(&mut diags);
+    Outcome {
+        diagnostics: diags,
+        sources,
+        written: 0,
+    }
+}
+
+/// Pages without a translation, and languages missing UI strings.
+pub fn translation_warnings(site: &library::Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for p in &site.pages {
+        let missing: Vec<&str> = site
+            .config
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| p.variants[*l].is_none())
+            .map(|(_, lang)| lang.code.as_str())
+            .collect();
+        if !missing.is_empty() {
+            let (v, _) = p.shown(0);
+            diags.push(
+                Diagnostic::warning(format!("not translated into: {}", missing.join(", ")))
+                    .in_file(&v.file)
+                    .with_hint(format!(
+                        "readers see this text with a \"not yet available\" notice; add {}",
+                        missing
+                            .iter()
+                            .map(|l| translation_name(&v.file, l))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+        }
+    }
+    for (lang, keys) in &site.strings.missing {
+        let shown: Vec<&str> = keys.iter().take(12).map(String::as_str).collect();
+        let more = if keys.len() > shown.len() {
+            format!(" and {} more", keys.len() - shown.len())
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::warning(format!("{} UI strings missing in `{lang}`: {}{more}", keys.len(), shown.join(", ")))
+                .in_file(format!("i18n/{lang}.yaml"))
+                .with_hint(format!("add these keys to i18n/{lang}.yaml; until then the default language's text is shown")),
+        );
+    }
+    diags
+}
+
+fn translation_name(file: &str, lang: &str) -> String {
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let base = match stem.rsplit_once('.') {
+        Some((b, suffix)) if config::is_language_code(suffix) => b,
+        _ => stem,
+    };
+    format!("{base}.{lang}.md")
+}

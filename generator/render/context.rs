@@ -1,0 +1,744 @@
+//! Template contexts: what each job's template sees. Site-wide data (strings, languages, navigation) is
+//! serialised once per language into a base context; each job adds only its own data.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::Job;
+use crate::config::Contact;
+use crate::content::library::{contact_for, Page, PageVariant, Section, Site, Target};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{fill_links, sanitize};
+use crate::theme::Theme;
+
+/// A template name: built-in names are static, names from front matter are owned.
+type Tpl = Cow<'static, str>;
+
+/// Data shared by every job of a run.
+pub struct Shared<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    base: Vec<tera::Context>,
+}
+
+impl<'a> Shared<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        let base = (0..site.config.languages.len())
+            .map(|l| base_context(site, theme, l))
+            .collect();
+        Shared { site, theme, base }
+    }
+}
+
+fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
+    let config = &site.config;
+    let language = &config.languages[lang];
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", &language.code);
+    ctx.insert("dir", language.dir.as_str());
+    ctx.insert("lang_name", &language.name);
+    ctx.insert("site_title", &language.title);
+    ctx.insert("site_description", &language.description);
+    ctx.insert("base_url", &config.base_url);
+    ctx.insert("t", site.strings.all(lang));
+    ctx.insert("home_url", &config.url(&config.lang_path(lang, "")));
+    ctx.insert(
+        "search_url",
+        &config.url(&config.lang_path(lang, "search/")),
+    );
+    ctx.insert("feed_url", &config.url(&config.lang_path(lang, "atom.xml")));
+    ctx.insert("search_enabled", &config.search_enabled);
+    ctx.insert("css_url", &asset_url(site, theme, "style.css"));
+    ctx.insert("extra", &config.extra);
+    let root = &site.sections[0];
+    let nav: Vec<Value> = root
+        .children
+        .iter()
+        .map(|&c| {
+            let s = &site.sections[c];
+            json!({ "title": s.shown(lang).0.front.title, "url": config.url(&s.paths[lang]), "dir": s.dir })
+        })
+        .collect();
+    ctx.insert("nav", &nav);
+    ctx
+}
+
+/// A static file's URL with a content hash, so browsers cache it until it changes.
+fn asset_url(site: &Site, theme: &Theme, name: &str) -> String {
+    let hash = match theme.statics.get(name) {
+        Some(crate::theme::FileSource::Builtin(b)) => short_hash(b),
+        Some(crate::theme::FileSource::Disk(p)) => {
+            std::fs::read(p).map(|b| short_hash(&b)).unwrap_or_default()
+        }
+        None => String::new(),
+    };
+    format!("{}?v={hash}", site.config.url(name))
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    // FNV-1a: stable across builds and platforms, enough to bust caches.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{:08x}", h >> 32)
+}
+
+/// Renders one template job to text.
+pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, Diagnostic> {
+    let site = shared.site;
+    let (template, ctx) = match job {
+        Job::Page { page, lang } => page_context(shared, *page, *lang)?,
+        Job::Section {
+            section,
+            lang,
+            pager,
+        } => section_context(shared, *section, *lang, *pager),
+        Job::Tag { lang, slug } => tag_context(shared, *lang, slug),
+        Job::TagIndex { lang } => tag_index_context(shared, *lang),
+        Job::Search { lang } => simple(
+            shared,
+            *lang,
+            "search.html",
+            "search/",
+            &site.strings.get(*lang, "search_title").to_string(),
+        ),
+        Job::NotFound { lang } => {
+            let (t, mut ctx) = simple(
+                shared,
+                *lang,
+                "404.html",
+                "404.html",
+                &site.strings.get(*lang, "not_found_title").to_string(),
+            );
+            ctx.insert("noindex", &true);
+            (t, ctx)
+        }
+        Job::Feed { lang } => feed_context(shared, *lang),
+        Job::Sitemap => sitemap_context(shared),
+        Job::Alias { page, lang } => alias_context(shared, *page, *lang),
+        Job::Static { .. } | Job::Asset { .. } => unreachable!("copied, not rendered"),
+    };
+    tera.render(&template, &ctx)
+        .map_err(|e| shared.theme.template_error(&e, Some(&template)))
+}
+
+fn simple(
+    shared: &Shared,
+    lang: usize,
+    template: &'static str,
+    path: &str,
+    title: &str,
+) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let mut ctx = shared.base[lang].clone();
+    let site_path = site.config.lang_path(lang, path);
+    ctx.insert("page_title", title);
+    ctx.insert("canonical", &site.config.permalink(&site_path));
+    ctx.insert(
+        "translations",
+        &translations(site, lang, |l| site.config.lang_path(l, path), |_| true),
+    );
+    ctx.insert("alternates", &Vec::<Value>::new());
+    ctx.insert("sections", &section_cards(site, 0, lang));
+    (template.into(), ctx)
+}
+
+/// The language switcher: every site language with this page's URL in it.
+fn translations(
+    site: &Site,
+    current: usize,
+    path_of: impl Fn(usize) -> String,
+    available: impl Fn(usize) -> bool,
+) -> Vec<Value> {
+    site.config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, language)| {
+            json!({
+                "code": language.code,
+                "name": language.name,
+                "dir": language.dir.as_str(),
+                "url": site.config.url(&path_of(l)),
+                "current": l == current,
+                "available": available(l),
+            })
+        })
+        .collect()
+}
+
+/// `hreflang` alternates: only languages with a real version.
+fn alternates(
+    site: &Site,
+    path_of: impl Fn(usize) -> String,
+    available: impl Fn(usize) -> bool,
+) -> Vec<Value> {
+    let mut out: Vec<Value> = (0..site.config.languages.len())
+        .filter(|&l| available(l))
+        .map(|l| json!({ "lang": site.config.languages[l].code, "url": site.config.permalink(&path_of(l)) }))
+        .collect();
+    if available(0) && out.len() > 1 {
+        out.push(json!({ "lang": "x-default", "url": site.config.permalink(&path_of(0)) }));
+    }
+    out
+}
+
+/// HTML of a body shown in `lang`: links filled with URLs in that language, sanitised unless trusted.
+pub fn body_html(site: &Site, body: &crate::content::library::Body, lang: usize) -> String {
+    let urls: Vec<String> = body
+        .links
+        .iter()
+        .map(|link| {
+            let l = link.lang.unwrap_or(lang);
+            let path = match link.target {
+                Target::Page(i) => &site.pages[i].paths[l],
+                Target::Section(i) => &site.sections[i].paths[l],
+            };
+            let mut url = site.config.url(path);
+            if let Some(a) = &link.anchor {
+                url.push('#');
+                url.push_str(a);
+            }
+            url
+        })
+        .collect();
+    let html = fill_links(&body.html, &urls);
+    if body.has_raw_html && !site.config.trusted_html {
+        sanitize(&html)
+    } else {
+        html
+    }
+}
+
+fn breadcrumbs(site: &Site, mut section: Option<usize>, lang: usize) -> Vec<Value> {
+    let mut crumbs = Vec::new();
+    while let Some(si) = section {
+        let s = &site.sections[si];
+        let title = if si == 0 {
+            site.strings.get(lang, "home").to_string()
+        } else {
+            s.shown(lang).0.front.title.clone()
+        };
+        crumbs.push(json!({ "title": title, "url": site.config.url(&s.paths[lang]) }));
+        section = s.parent;
+    }
+    crumbs.reverse();
+    crumbs
+}
+
+/// A page as it appears in a listing.
+fn summary(site: &Site, page: &Page, lang: usize) -> Value {
+    let (v, fallback) = page.shown(lang);
+    json!({
+        "title": v.front.title,
+        "url": site.config.url(&page.paths[lang]),
+        "description": v.front.description,
+        "date": v.front.date.map(|d| site.strings.date(lang, d.0)),
+        "updated": v.front.updated.map(|d| site.strings.date(lang, d.0)),
+        "updated_iso": v.front.updated.or(v.front.date).map(|d| d.0.to_string()),
+        "event": v.event.as_ref().map(|e| event_value(site, e, lang)),
+        "fallback": fallback,
+        "fallback_lang": site.config.languages[v.lang].code,
+    })
+}
+
+fn event_value(site: &Site, e: &crate::content::library::EventTimes, lang: usize) -> Value {
+    let s = &site.strings;
+    let start_date = s.date(lang, e.start.date());
+    let tz_abbr = jiff::fmt::strtime::format("%Z", &e.start).unwrap_or_default();
+    let mut when = start_date.clone();
+    if e.start_has_time {
+        when.push_str(&format!(", {}", s.time(lang, e.start.time())));
+    }
+    if let Some(end) = &e.end {
+        if end.date() == e.start.date() {
+            if e.end_has_time {
+                when.push_str(&format!("–{}", s.time(lang, end.time())));
+            }
+        } else {
+            when.push_str(&format!(
+                " {} {}",
+                s.get(lang, "event_until"),
+                s.date(lang, end.date())
+            ));
+            if e.end_has_time {
+                when.push_str(&format!(", {}", s.time(lang, end.time())));
+            }
+        }
+    }
+    if e.start_has_time || e.end_has_time {
+        when.push(' ');
+        when.push_str(&tz_abbr);
+    }
+    let upcoming = e.end.as_ref().unwrap_or(&e.start).timestamp() >= site.now.timestamp()
+        || (!e.end_has_time && e.end.as_ref().unwrap_or(&e.start).date() >= site.now.date());
+    json!({
+        "when": when,
+        "start_iso": e.start.timestamp().to_string(),
+        "end_iso": e.end.as_ref().map(|z| z.timestamp().to_string()),
+        "date": start_date,
+        "location": e.location,
+        "address": e.address,
+        "upcoming": upcoming,
+    })
+}
+
+fn contact_lines(site: &Site, contact: &Contact, lang: usize) -> Vec<Value> {
+    let s = &site.strings;
+    let mut lines = Vec::new();
+    let mut add = |key: &str, value: &Option<String>, href: Option<String>| {
+        if let Some(v) = value {
+            lines.push(json!({ "key": key, "label": s.get(lang, &format!("contact_{key}")), "value": v, "href": href }));
+        }
+    };
+    add("office", &contact.office, None);
+    add("address", &contact.address, None);
+    add(
+        "phone",
+        &contact.phone,
+        contact
+            .phone
+            .as_ref()
+            .map(|p| format!("tel:{}", phone_digits(p))),
+    );
+    add(
+        "whatsapp",
+        &contact.whatsapp,
+        contact
+            .whatsapp
+            .as_ref()
+            .map(|p| format!("https://wa.me/{}", phone_digits(p).trim_start_matches('+'))),
+    );
+    add(
+        "email",
+        &contact.email,
+        contact.email.as_ref().map(|e| format!("mailto:{e}")),
+    );
+    add("hours", &contact.hours, None);
+    lines
+}
+
+fn phone_digits(p: &str) -> String {
+    p.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
+}
+
+fn page_context(
+    shared: &Shared,
+    pi: usize,
+    lang: usize,
+) -> Result<(Tpl, tera::Context), Diagnostic> {
+    let site = shared.site;
+    let page = &site.pages[pi];
+    let (v, fallback) = page.shown(lang);
+    let template = page_template(shared, v)?;
+    let mut ctx = shared.base[lang].clone();
+    let s = &site.strings;
+    let section = &site.sections[page.section];
+    let contact = contact_for(site, page, v, lang);
+    let is_procedure = !v.front.fees.is_empty()
+        || !v.front.requirements.is_empty()
+        || v.front.processing_time.is_some();
+    let fees: Vec<Value> = v
+        .front
+        .fees
+        .iter()
+        .map(|f| json!({ "item": f.item, "amount": s.money(lang, f.amount, f.currency.as_deref().unwrap_or("IDR")) }))
+        .collect();
+    let page_value = json!({
+        "title": v.front.title,
+        "description": v.front.description,
+        "content": body_html(site, &v.body, lang),
+        "toc": v.body.headings.iter().filter(|h| h.level == 2).collect::<Vec<_>>(),
+        "url": site.config.url(&page.paths[lang]),
+        "permalink": site.config.permalink(&page.paths[lang]),
+        "date": v.front.date.map(|d| s.date(lang, d.0)),
+        "date_iso": v.front.date.map(|d| d.0.to_string()),
+        "updated": v.front.updated.map(|d| s.date(lang, d.0)),
+        "updated_iso": v.front.updated.map(|d| d.0.to_string()),
+        "tags": v.front.tags.iter().map(|t| {
+            let slug = crate::markdown::slugify(t);
+            json!({ "name": t, "url": site.config.url(&site.config.lang_path(v.lang, &format!("tags/{slug}/"))) })
+        }).collect::<Vec<_>>(),
+        "requirements": v.requirements.iter().map(|r| &r.0).collect::<Vec<_>>(),
+        "fees": fees,
+        "processing_time": v.front.processing_time,
+        "steps": if v.front.steps.is_empty() { Vec::new() } else { v.steps.iter().map(|st| st.html.clone()).collect::<Vec<_>>() },
+        "step_count": v.steps.len(),
+        "contact": contact_lines(site, &contact, lang),
+        "event": v.event.as_ref().map(|e| event_value(site, e, lang)),
+        "is_procedure": is_procedure,
+        "fallback": fallback,
+        "fallback_language": site.config.languages[v.lang].name,
+        "fallback_lang": site.config.languages[v.lang].code,
+        "fallback_dir": site.config.languages[v.lang].dir.as_str(),
+        "section": { "title": section.shown(lang).0.front.title, "url": site.config.url(&section.paths[lang]) },
+        "extra": v.front.extra,
+        "key": page.key,
+    });
+    ctx.insert("page", &page_value);
+    ctx.insert("page_title", &v.front.title);
+    ctx.insert("description", &v.front.description);
+    ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
+    ctx.insert("noindex", &fallback);
+    ctx.insert("breadcrumbs", &breadcrumbs(site, Some(page.section), lang));
+    let available = |l: usize| page.variants[l].is_some();
+    ctx.insert(
+        "translations",
+        &translations(site, lang, |l| page.paths[l].clone(), available),
+    );
+    ctx.insert(
+        "alternates",
+        &alternates(site, |l| page.paths[l].clone(), available),
+    );
+    Ok((template, ctx))
+}
+
+/// `template:` in front matter picks another template; it must exist.
+fn page_template(shared: &Shared, v: &PageVariant) -> Result<Tpl, Diagnostic> {
+    match &v.front.template {
+        None => Ok("page.html".into()),
+        Some(name) => {
+            if shared.theme.has_template(name) {
+                Ok(name.clone().into())
+            } else {
+                Err(Diagnostic::error(format!("missing template `{name}`"))
+                    .in_file(&v.file)
+                    .with_hint(crate::theme::template_hint(shared.theme, name)))
+            }
+        }
+    }
+}
+
+fn section_cards(site: &Site, si: usize, lang: usize) -> Vec<Value> {
+    site.sections[si]
+        .children
+        .iter()
+        .map(|&c| {
+            let s = &site.sections[c];
+            let (v, _) = s.shown(lang);
+            json!({
+                "title": v.front.title,
+                "description": v.front.description,
+                "url": site.config.url(&s.paths[lang]),
+                "count": s.pages[lang].len(),
+            })
+        })
+        .collect()
+}
+
+fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let section: &Section = &site.sections[si];
+    let (v, fallback) = section.shown(lang);
+    let mut ctx = shared.base[lang].clone();
+    let per_page = v.front.paginate_by.unwrap_or(usize::MAX);
+    let (events, others): (Vec<usize>, Vec<usize>) = section.pages[lang]
+        .iter()
+        .partition(|&&p| site.pages[p].shown(lang).0.event.is_some());
+    let mut upcoming: Vec<usize> = Vec::new();
+    let mut past: Vec<usize> = Vec::new();
+    for p in events {
+        let e = site.pages[p]
+            .shown(lang)
+            .0
+            .event
+            .as_ref()
+            .map(|e| event_value(site, e, lang));
+        if e.and_then(|e| e["upcoming"].as_bool()).unwrap_or(false) {
+            upcoming.push(p);
+        } else {
+            past.push(p);
+        }
+    }
+    // Soonest upcoming first; most recent past first.
+    upcoming.sort_by_key(|&p| {
+        site.pages[p]
+            .shown(lang)
+            .0
+            .event
+            .as_ref()
+            .map(|e| e.start.timestamp())
+    });
+    past.sort_by_key(|&p| {
+        std::cmp::Reverse(
+            site.pages[p]
+                .shown(lang)
+                .0
+                .event
+                .as_ref()
+                .map(|e| e.start.timestamp()),
+        )
+    });
+    let listed: Vec<usize> = others
+        .into_iter()
+        .skip(pager.saturating_mul(per_page))
+        .take(per_page)
+        .collect();
+    let total = super::pager_count(
+        section.pages[lang].len() - upcoming.len() - past.len(),
+        v.front.paginate_by,
+    );
+    let pager_url = |n: usize| {
+        if n == 0 {
+            site.config.url(&section.paths[lang])
+        } else {
+            site.config
+                .url(&format!("{}page/{}/", section.paths[lang], n + 1))
+        }
+    };
+    let first_page = pager == 0;
+    let value = json!({
+        "title": v.front.title,
+        "description": v.front.description,
+        "content": if first_page { body_html(site, &v.body, lang) } else { String::new() },
+        "url": pager_url(pager),
+        "pages": listed.iter().map(|&p| summary(site, &site.pages[p], lang)).collect::<Vec<_>>(),
+        "upcoming": if first_page { upcoming.iter().map(|&p| summary(site, &site.pages[p], lang)).collect::<Vec<_>>() } else { Vec::new() },
+        "past": if first_page { past.iter().map(|&p| summary(site, &site.pages[p], lang)).collect::<Vec<_>>() } else { Vec::new() },
+        "has_events": !upcoming.is_empty() || !past.is_empty(),
+        "subsections": section_cards(site, si, lang),
+        "fallback": fallback,
+        "paginator": if total > 1 { json!({
+            "current": pager + 1,
+            "total": total,
+            "previous": (pager > 0).then(|| pager_url(pager - 1)),
+            "next": (pager + 1 < total).then(|| pager_url(pager + 1)),
+        }) } else { Value::Null },
+    });
+    let path_of = |l: usize| section.paths[l].clone();
+    let available = |l: usize| section.variants[l].is_some();
+    ctx.insert("section", &value);
+    ctx.insert("description", &v.front.description);
+    ctx.insert("canonical", &site.config.permalink(&section.paths[lang]));
+    ctx.insert("noindex", &false);
+    ctx.insert("translations", &translations(site, lang, path_of, |_| true));
+    ctx.insert("alternates", &alternates(site, path_of, available));
+    ctx.insert("sections", &section_cards(site, 0, lang));
+    let template = if si == 0 {
+        ctx.insert("page_title", &site.config.languages[lang].title);
+        let mut all_upcoming: Vec<(jiff::Timestamp, usize)> = site
+            .pages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let e = p.shown(lang).0.event.as_ref()?;
+                let value = event_value(site, e, lang);
+                value["upcoming"]
+                    .as_bool()
+                    .unwrap_or(false)
+                    .then(|| (e.start.timestamp(), i))
+            })
+            .collect();
+        all_upcoming.sort();
+        ctx.insert(
+            "upcoming_events",
+            &all_upcoming
+                .iter()
+                .take(3)
+                .map(|(_, p)| summary(site, &site.pages[*p], lang))
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert("breadcrumbs", &Vec::<Value>::new());
+        "index.html".into()
+    } else {
+        ctx.insert("page_title", &v.front.title);
+        ctx.insert("breadcrumbs", &breadcrumbs(site, section.parent, lang));
+        match &v.front.template {
+            Some(t) if shared.theme.has_template(t) => t.clone().into(),
+            _ => "section.html".into(),
+        }
+    };
+    (template, ctx)
+}
+
+fn tag_context(shared: &Shared, lang: usize, slug: &str) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let tag = &site.tags[lang][slug];
+    let path = site.config.lang_path(lang, &format!("tags/{slug}/"));
+    let title = site.strings.get(lang, "tagged").replace("{tag}", &tag.name);
+    let (t, mut ctx) = simple(shared, lang, "tag.html", &format!("tags/{slug}/"), &title);
+    ctx.insert(
+        "tag",
+        &json!({
+            "name": tag.name,
+            "url": site.config.url(&path),
+            "pages": tag.pages.iter().map(|&p| summary(site, &site.pages[p], lang)).collect::<Vec<_>>(),
+        }),
+    );
+    let available = |l: usize| site.tags[l].contains_key(slug);
+    ctx.insert(
+        "translations",
+        &translations(
+            site,
+            lang,
+            |l| {
+                if available(l) {
+                    site.config.lang_path(l, &format!("tags/{slug}/"))
+                } else {
+                    site.config.lang_path(l, "tags/")
+                }
+            },
+            available,
+        ),
+    );
+    ctx.insert("breadcrumbs", &vec![
+        json!({ "title": site.strings.get(lang, "home"), "url": site.config.url(&site.config.lang_path(lang, "")) }),
+        json!({ "title": site.strings.get(lang, "all_tags"), "url": site.config.url(&site.config.lang_path(lang, "tags/")) }),
+    ]);
+    (t, ctx)
+}
+
+fn tag_index_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let (t, mut ctx) = simple(
+        shared,
+        lang,
+        "tags.html",
+        "tags/",
+        site.strings.get(lang, "all_tags"),
+    );
+    let tags: Vec<Value> = site.tags[lang]
+        .values()
+        .map(|tag| json!({ "name": tag.name, "url": site.config.url(&site.config.lang_path(lang, &format!("tags/{}/", tag.slug))), "count": tag.pages.len() }))
+        .collect();
+    ctx.insert("tags", &tags);
+    ctx.insert("breadcrumbs", &vec![json!({ "title": site.strings.get(lang, "home"), "url": site.config.url(&site.config.lang_path(lang, "")) })]);
+    ctx.insert(
+        "translations",
+        &translations(
+            site,
+            lang,
+            |l| site.config.lang_path(l, "tags/"),
+            |l| !site.tags[l].is_empty(),
+        ),
+    );
+    (t, ctx)
+}
+
+#[derive(Serialize)]
+struct FeedEntry {
+    title: String,
+    url: String,
+    updated: String,
+    published: Option<String>,
+    summary: Option<String>,
+    content: String,
+}
+
+fn rfc3339(site: &Site, date: jiff::civil::Date) -> String {
+    date.to_zoned(site.config.timezone.clone())
+        .map(|z| z.timestamp().to_string())
+        .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
+}
+
+fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let mut dated: Vec<(jiff::civil::Date, &Page, &PageVariant)> = site
+        .pages
+        .iter()
+        .filter_map(|p| {
+            let v = p.variants[lang].as_ref()?;
+            let d = v.front.updated.or(v.front.date)?;
+            Some((d.0, p, v))
+        })
+        .collect();
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.key.cmp(&b.1.key)));
+    dated.truncate(30);
+    let entries: Vec<FeedEntry> = dated
+        .iter()
+        .map(|(d, p, v)| FeedEntry {
+            title: v.front.title.clone(),
+            url: site.config.permalink(&p.paths[lang]),
+            updated: rfc3339(site, *d),
+            published: v.front.date.map(|x| rfc3339(site, x.0)),
+            summary: v.front.description.clone(),
+            content: body_html(site, &v.body, lang).replace(
+                &format!("href=\"{}/", site.config.base_path),
+                &format!("href=\"{}/", site.config.base_url),
+            ),
+        })
+        .collect();
+    // The feed changes only when content does, so builds stay reproducible.
+    let updated = dated.first().map_or_else(
+        || "1970-01-01T00:00:00Z".to_string(),
+        |(d, _, _)| rfc3339(site, *d),
+    );
+    let mut ctx = shared.base[lang].clone();
+    ctx.insert(
+        "feed_title",
+        &format!(
+            "{} – {}",
+            site.config.languages[lang].title,
+            site.strings.get(lang, "feed_title")
+        ),
+    );
+    ctx.insert(
+        "feed_self",
+        &site
+            .config
+            .permalink(&site.config.lang_path(lang, "atom.xml")),
+    );
+    ctx.insert(
+        "feed_home",
+        &site.config.permalink(&site.config.lang_path(lang, "")),
+    );
+    ctx.insert("feed_updated", &updated);
+    ctx.insert("entries", &entries);
+    ("atom.xml".into(), ctx)
+}
+
+fn sitemap_context(shared: &Shared) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let langs = site.config.languages.len();
+    let mut urls: Vec<Value> = Vec::new();
+    let mut add = |paths: &[String], available: &dyn Fn(usize) -> bool, lastmod: Option<String>| {
+        let alts: Vec<Value> = (0..langs)
+            .filter(|&l| available(l))
+            .map(|l| json!({ "lang": site.config.languages[l].code, "url": site.config.permalink(&paths[l]) }))
+            .collect();
+        for l in (0..langs).filter(|&l| available(l)) {
+            urls.push(json!({
+                "loc": site.config.permalink(&paths[l]),
+                "lastmod": lastmod,
+                "alternates": if alts.len() > 1 { alts.clone() } else { Vec::new() },
+            }));
+        }
+    };
+    for s in &site.sections {
+        add(
+            &s.paths,
+            &|l| {
+                s.variants[l].is_some()
+                    || s.variants
+                        .iter()
+                        .all(|v| v.as_ref().is_none_or(|v| v.file.is_none()))
+                        && l == 0
+            },
+            None,
+        );
+    }
+    for p in &site.pages {
+        let (v, _) = p.shown(0);
+        let lastmod = v.front.updated.or(v.front.date).map(|d| d.0.to_string());
+        add(&p.paths, &|l| p.variants[l].is_some(), lastmod);
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("urls", &urls);
+    ("sitemap.xml".into(), ctx)
+}
+
+fn alias_context(shared: &Shared, pi: usize, lang: usize) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let page = &site.pages[pi];
+    let mut ctx = shared.base[lang].clone();
+    ctx.insert("redirect_to", &site.config.permalink(&page.paths[lang]));
+    ctx.insert("redirect_url", &site.config.url(&page.paths[lang]));
+    ctx.insert("page_title", &page.shown(lang).0.front.title);
+    ("alias.html".into(), ctx)
+}

@@ -1,0 +1,302 @@
+//! Rendering: the site becomes a list of output jobs ([`plan`]), then every job is rendered in parallel into
+//! a [`Sink`] ([`run`]). Each job gets only its own context, so what an output depends on is explicit.
+
+mod context;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::content::library::Site;
+use crate::diagnostics::Diagnostic;
+use crate::output::{OutputPath, Sink};
+use crate::theme::{FileSource, Theme};
+
+pub use context::Shared;
+
+/// One output file to produce.
+#[derive(Clone, Debug)]
+pub enum Job {
+    Page {
+        page: usize,
+        lang: usize,
+    },
+    /// A section listing; `pager` is 0-based.
+    Section {
+        section: usize,
+        lang: usize,
+        pager: usize,
+    },
+    TagIndex {
+        lang: usize,
+    },
+    Tag {
+        lang: usize,
+        slug: String,
+    },
+    Search {
+        lang: usize,
+    },
+    NotFound {
+        lang: usize,
+    },
+    Feed {
+        lang: usize,
+    },
+    Sitemap,
+    Alias {
+        page: usize,
+        lang: usize,
+    },
+    Static {
+        source: FileSource,
+    },
+    Asset {
+        from: PathBuf,
+    },
+}
+
+/// A job and where its output goes.
+#[derive(Clone, Debug)]
+pub struct Planned {
+    pub out: OutputPath,
+    pub job: Job,
+    /// What asked for this output (a file path), for collision messages.
+    pub origin: String,
+}
+
+/// Lists every output of the site. Unsafe or colliding paths are errors naming the file responsible.
+pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut jobs: Vec<Planned> = Vec::new();
+    let langs = site.config.languages.len();
+    let mut push = |path: String, job: Job, origin: String, diags: &mut Vec<Diagnostic>| {
+        match OutputPath::new(&path) {
+        Ok(out) => jobs.push(Planned { out, job, origin }),
+        Err(e) => diags.push(
+            Diagnostic::error(format!("output path {e}"))
+                .in_file(origin.clone())
+                .with_hint("use plain relative names without `..`, `/` at the start or special characters"),
+        ),
+    }
+    };
+
+    for (pi, page) in site.pages.iter().enumerate() {
+        for lang in 0..langs {
+            let (variant, _) = page.shown(lang);
+            push(
+                format!("{}index.html", page.paths[lang]),
+                Job::Page { page: pi, lang },
+                variant.file.clone(),
+                &mut diags,
+            );
+        }
+        for v in page.variants.iter().flatten() {
+            for alias in &v.front.aliases {
+                let trimmed = alias.trim().trim_start_matches('/').trim_end_matches('/');
+                if alias.contains("..")
+                    || alias.contains('\\')
+                    || trimmed.is_empty()
+                    || alias.contains("://")
+                {
+                    diags.push(
+                        Diagnostic::error(format!("alias `{alias}` is not a path inside the site"))
+                            .in_file(&v.file)
+                            .with_hint("write the old URL path, e.g. `/paspor/lama/`, without `..` or a domain"),
+                    );
+                    continue;
+                }
+                push(
+                    format!("{trimmed}/index.html"),
+                    Job::Alias {
+                        page: pi,
+                        lang: v.lang,
+                    },
+                    v.file.clone(),
+                    &mut diags,
+                );
+            }
+        }
+        if let Some(bundle) = &page.bundle_dir {
+            let prefix = format!("{bundle}/");
+            for asset in site.assets.iter().filter(|a| a.rel.starts_with(&prefix)) {
+                let inner = &asset.rel[prefix.len()..];
+                for lang in 0..langs {
+                    push(
+                        format!("{}{inner}", page.paths[lang]),
+                        Job::Asset {
+                            from: asset.disk.clone(),
+                        },
+                        format!("content/{}", asset.rel),
+                        &mut diags,
+                    );
+                }
+            }
+        }
+    }
+    // Assets outside bundles keep their place relative to content/.
+    let bundles: Vec<String> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.bundle_dir.as_ref().map(|b| format!("{b}/")))
+        .collect();
+    for asset in &site.assets {
+        if !bundles.iter().any(|b| asset.rel.starts_with(b.as_str())) {
+            push(
+                asset.rel.clone(),
+                Job::Asset {
+                    from: asset.disk.clone(),
+                },
+                format!("content/{}", asset.rel),
+                &mut diags,
+            );
+        }
+    }
+    for (si, section) in site.sections.iter().enumerate() {
+        for lang in 0..langs {
+            let (variant, _) = section.shown(lang);
+            let origin = variant
+                .file
+                .clone()
+                .unwrap_or_else(|| format!("content/{}", section.dir));
+            let pagers = pager_count(section.pages[lang].len(), variant.front.paginate_by);
+            for pager in 0..pagers {
+                let path = if pager == 0 {
+                    format!("{}index.html", section.paths[lang])
+                } else {
+                    format!("{}page/{}/index.html", section.paths[lang], pager + 1)
+                };
+                push(
+                    path,
+                    Job::Section {
+                        section: si,
+                        lang,
+                        pager,
+                    },
+                    origin.clone(),
+                    &mut diags,
+                );
+            }
+        }
+    }
+    for lang in 0..langs {
+        let prefix = site.config.lang_path(lang, "");
+        push(
+            format!("{prefix}search/index.html"),
+            Job::Search { lang },
+            "search page".into(),
+            &mut diags,
+        );
+        push(
+            format!("{prefix}404.html"),
+            Job::NotFound { lang },
+            "404 page".into(),
+            &mut diags,
+        );
+        push(
+            format!("{prefix}atom.xml"),
+            Job::Feed { lang },
+            "feed".into(),
+            &mut diags,
+        );
+        if !site.tags[lang].is_empty() {
+            push(
+                format!("{prefix}tags/index.html"),
+                Job::TagIndex { lang },
+                "tags".into(),
+                &mut diags,
+            );
+        }
+        for slug in site.tags[lang].keys() {
+            push(
+                format!("{prefix}tags/{slug}/index.html"),
+                Job::Tag {
+                    lang,
+                    slug: slug.clone(),
+                },
+                format!("tag `{slug}`"),
+                &mut diags,
+            );
+        }
+    }
+    push(
+        "sitemap.xml".into(),
+        Job::Sitemap,
+        "sitemap".into(),
+        &mut diags,
+    );
+    for (path, source) in &theme.statics {
+        push(
+            path.clone(),
+            Job::Static {
+                source: source.clone(),
+            },
+            format!("static/{path}"),
+            &mut diags,
+        );
+    }
+
+    // Two outputs on one path would silently overwrite each other.
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for j in &jobs {
+        if let Some(first) = seen.insert(j.out.as_str(), &j.origin) {
+            if first != j.origin || !matches!(j.job, Job::Asset { .. }) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "two outputs would be written to `{}`: from {} and {}",
+                        j.out.as_str(),
+                        first,
+                        j.origin
+                    ))
+                    .in_file(j.origin.clone())
+                    .with_hint("give one of them another `slug` or alias"),
+                );
+            }
+        }
+    }
+    (jobs, diags)
+}
+
+/// Number of listing pages for `count` pages (at least one, so an empty section still has its page).
+pub fn pager_count(count: usize, paginate_by: Option<usize>) -> usize {
+    match paginate_by {
+        Some(n) if n > 0 => count.div_ceil(n).max(1),
+        _ => 1,
+    }
+}
+
+/// Renders every job into the sink, in parallel; returns all problems found.
+pub fn run(
+    site: &Site,
+    theme: &Theme,
+    tera: &tera::Tera,
+    jobs: &[Planned],
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
+    let shared = Shared::new(site, theme);
+    jobs.par_iter()
+        .filter_map(|planned| {
+            let result = match &planned.job {
+                Job::Static { source } => match source {
+                    FileSource::Builtin(bytes) => sink.put(&planned.out, bytes),
+                    FileSource::Disk(path) => sink.copy(&planned.out, path),
+                }
+                .map_err(|e| io_error(&planned.origin, e)),
+                Job::Asset { from } => sink
+                    .copy(&planned.out, from)
+                    .map_err(|e| io_error(&planned.origin, e)),
+                job => context::render(&shared, tera, job).and_then(|bytes| {
+                    sink.put(&planned.out, bytes.as_bytes())
+                        .map_err(|e| io_error(planned.out.as_str(), e))
+                }),
+            };
+            result.err()
+        })
+        .collect()
+}
+
+fn io_error(what: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("cannot write output for `{what}`: {e}"))
+        .with_hint("check that the output folder is writable and the disk is not full")
+}

@@ -1,0 +1,344 @@
+//! Indonesian: stop words and a confix-stripping stemmer.
+//!
+//! The stemmer follows the shape of Nazief–Adriani and its "enhanced confix stripping"
+//! successors: inflectional particles (`-lah`, `-kah`, `-tah`, `-pun`) and the possessive
+//! `-nya`, then one derivational suffix (`-kan`, `-an`, `-i`), then up to three derivational
+//! prefixes (`di-`, `ke-`, `se-`, `me(N)-`, `pe(N)-`, `per-`, `ber-`, `ter-`) with their sound
+//! changes undone (`menulis` → `tulis`, `memeriksa` → `periksa`, `menyusun` → `susun`).
+//! Those algorithms look every candidate up in a dictionary of 30,000 roots, which is too big
+//! for a phone. Here every analysis of a word is enumerated in a fixed order and:
+//!
+//! 1. the first candidate found in [`ROOTS`], a few hundred roots that the rules alone would
+//!    get wrong (roots that look affixed, roots starting with `m`, `n`, `k`, `r`, whose sound
+//!    change is ambiguous, and roots ending in `-i`), wins;
+//! 2. otherwise, the rules decide alone: the deepest prefix chain whose stem keeps at least
+//!    two vowels, with the sound change listed first, and the suffix only where the prefix
+//!    allows it (no `ke-…-kan`, no `di-…-an`, …).
+//!
+//! What matters for search is that every inflection of a word reaches the same stem, not that
+//! the stem is the dictionary root: `periksa` and `pemeriksaan` would both become `iksa`
+//! without the root list, which is fine, while `pemohon` (default `pohon`) and `permohonan`
+//! (`mohon`) would not meet, which is what the list is for. The possessives `-ku` and `-mu`
+//! are not stripped: guides address the reader as *Anda*, and roots such as `buku`, `tamu`,
+//! `ilmu`, `waktu` end in them.
+//!
+//! Only words of ASCII letters are stemmed; anything else is returned unchanged.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Function words dropped from the index and from complete query words. Mirrored in the
+/// JavaScript as `ID_STOP`; the vector test checks the two lists are identical.
+pub(super) const STOP_WORDS: &str = "
+ada adalah adanya agar akan aku anda antara apa apabila apakah atas atau bagaimana bagi
+bahkan bahwa banyak begitu beberapa belum bisa boleh bukan dalam dan dapat dari daripada
+demikian dengan di dia hal hanya harus hingga ia ialah ini itu jika juga kalau kami kamu
+karena ke kepada ketika kita lagi lalu maka masih maupun melainkan melalui mereka namun oleh
+pada para per pun saat saja sangat sebagai sebelum sebuah secara sedang sehingga sejak
+selama seperti serta sesudah setelah setiap siapa suatu sudah supaya tanpa telah tentang
+terhadap tersebut tetapi tidak untuk yaitu yakni yang
+";
+
+/// Roots the rules alone would stem wrongly or inconsistently with their derived forms.
+/// Own data, chosen from the guides' vocabulary. Mirrored in the JavaScript as `ID_ROOTS`.
+pub(super) const ROOTS: &str = "
+";
+
+fn set(words: &'static str) -> HashSet<&'static str> {
+    words.split_whitespace().collect()
+}
+
+pub(super) fn is_stop_word(word: &str) -> bool {
+    static STOP: OnceLock<HashSet<&str>> = OnceLock::new();
+    STOP.get_or_init(|| set(STOP_WORDS)).contains(word)
+}
+
+fn is_root(word: &str) -> bool {
+    static ROOT_SET: OnceLock<HashSet<&str>> = OnceLock::new();
+    ROOT_SET.get_or_init(|| set(ROOTS)).contains(word)
+}
+
+/// Derivational prefixes, by family; allomorphs (`mem-`, `meng-`, …) share one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prefix {
+    Di,
+    Ke,
+    Se,
+    Me,
+    Pe,
+    Per,
+    Ber,
+    Ter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Suffix {
+    Kan,
+    An,
+    I,
+    None,
+}
+
+/// One way to read a word: the stem left after removing a chain of prefixes.
+struct Node {
+    stem: String,
+    /// The outermost prefix, which decides which suffixes may go with it.
+    first: Option<Prefix>,
+    depth: usize,
+}
+
+pub(super) fn stem(word: &str) -> String {
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) || is_root(word) {
+        return word.to_string();
+    }
+    let readings = readings(word);
+    // Pass 1: the first reading, in search order, that reaches a known root.
+    for (suffix, nodes) in &readings {
+        for node in nodes {
+            if is_root(&node.stem) && confix_allowed(node.first, *suffix) {
+                return node.stem.clone();
+            }
+        }
+    }
+    // Pass 2: the rules alone.
+    for (suffix, nodes) in &readings {
+        if let Some(stem) = rule_stem(nodes, *suffix) {
+            return stem;
+        }
+    }
+    word.to_string()
+}
+
+/// Every (suffix, prefix chains) reading of `word`, in search order: inflections stripped
+/// first, then the longest suffix first, each with its prefix chains in depth-first order.
+fn readings(word: &str) -> Vec<(Suffix, Vec<Node>)> {
+    let mut out = Vec::new();
+    for base in inflection_variants(word) {
+        for (suffix, rest) in suffix_variants(&base) {
+            let mut nodes = vec![Node {
+                stem: rest.clone(),
+                first: None,
+                depth: 0,
+            }];
+            walk_prefixes(&rest, &mut Vec::new(), &mut nodes);
+            out.push((suffix, nodes));
+        }
+    }
+    out
+}
+
+/// The word without its particle and `-nya` (most stripped first), then the word itself.
+fn inflection_variants(word: &str) -> Vec<String> {
+    let mut variants = vec![word.to_string()];
+    let mut current = word;
+    if let Some(rest) = ["lah", "kah", "tah", "pun"]
+        .iter()
+        .find_map(|p| current.strip_suffix(p))
+    {
+        current = rest;
+        variants.push(current.to_string());
+    }
+    if let Some(rest) = current.strip_suffix("nya") {
+        variants.push(rest.to_string());
+    }
+    variants.retain(|v| v.len() >= 3);
+    variants.reverse();
+    variants
+}
+
+/// The derivational suffix readings of a word, longest suffix first, then none.
+fn suffix_variants(word: &str) -> Vec<(Suffix, String)> {
+    let mut out = Vec::new();
+    if let Some(rest) = word.strip_suffix("kan") {
+        out.push((Suffix::Kan, rest.to_string()));
+    }
+    if let Some(rest) = word.strip_suffix("an") {
+        out.push((Suffix::An, rest.to_string()));
+    } else if let Some(rest) = word.strip_suffix('i') {
+        out.push((Suffix::I, rest.to_string()));
+    }
+    out.retain(|(_, rest)| rest.len() >= 2);
+    out.push((Suffix::None, word.to_string()));
+    out
+}
+
+/// Depth-first: each prefix removal of `word` is a node, followed by its own removals.
+fn walk_prefixes(word: &str, used: &mut Vec<Prefix>, out: &mut Vec<Node>) {
+    if used.len() == 3 {
+        return;
+    }
+    for (prefix, rest) in prefix_options(word, used) {
+        if rest.len() < 2 {
+            continue;
+        }
+        used.push(prefix);
+        out.push(Node {
+            stem: rest.clone(),
+            first: used.first().copied(),
+            depth: used.len(),
+        });
+        walk_prefixes(&rest, used, out);
+        used.pop();
+    }
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The prefix removals that apply to the start of `word`, the usual sound change first.
+/// `me-` and `di-` only open a word; the others may follow (`memper-`, `diper-`, `keber-`,
+/// `persetujuan`), each kind once.
+fn prefix_options(word: &str, used: &[Prefix]) -> Vec<(Prefix, String)> {
+    let b = word.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let tail = |i: usize| word.get(i..).unwrap_or("").to_string();
+    let with = |letters: &str, i: usize| format!("{letters}{}", tail(i));
+    let mut out: Vec<(Prefix, String)> = Vec::new();
+    let allowed = |p: Prefix| {
+        if used.is_empty() {
+            true
+        } else {
+            !matches!(p, Prefix::Di | Prefix::Me) && !used.contains(&p)
+        }
+    };
+    if word.starts_with("di") && allowed(Prefix::Di) {
+        out.push((Prefix::Di, tail(2)));
+    }
+    if word.starts_with("ke") && allowed(Prefix::Ke) {
+        out.push((Prefix::Ke, tail(2)));
+    }
+    if word.starts_with("se") && allowed(Prefix::Se) {
+        out.push((Prefix::Se, tail(2)));
+    }
+    if word.starts_with("me") && allowed(Prefix::Me) {
+        nasal_options(Prefix::Me, word, &mut out);
+        if matches!(at(2), b'l' | b'r' | b'w' | b'y') {
+            out.push((Prefix::Me, tail(2)));
+        }
+    }
+    if word.starts_with("pe") {
+        if allowed(Prefix::Pe) {
+            nasal_options(Prefix::Pe, word, &mut out);
+        }
+        if word.starts_with("per") {
+            if allowed(Prefix::Per) {
+                out.push((Prefix::Per, tail(3)));
+            }
+            if is_vowel(at(3)) && allowed(Prefix::Pe) {
+                out.push((Prefix::Pe, with("r", 3)));
+            }
+        } else if word.starts_with("pelajar") && allowed(Prefix::Pe) {
+            out.push((Prefix::Pe, tail(3)));
+        } else if !is_vowel(at(2)) && !matches!(at(2), b'm' | b'n' | b'r') && allowed(Prefix::Pe)
+        {
+            out.push((Prefix::Pe, tail(2)));
+        }
+    }
+    if allowed(Prefix::Ber) {
+        if word.starts_with("ber") {
+            out.push((Prefix::Ber, tail(3)));
+            if is_vowel(at(3)) {
+                out.push((Prefix::Ber, with("r", 3)));
+            }
+        } else if word.starts_with("belajar") {
+            out.push((Prefix::Ber, tail(3)));
+        } else if word.starts_with("be") && !is_vowel(at(2)) && word.get(3..5) == Some("er") {
+            // be- before a first syllable in -er: bekerja, beserta, beternak.
+            out.push((Prefix::Ber, tail(2)));
+        }
+    }
+    if word.starts_with("ter") && allowed(Prefix::Ter) {
+        out.push((Prefix::Ter, tail(3)));
+        if is_vowel(at(3)) {
+            out.push((Prefix::Ter, with("r", 3)));
+        }
+    }
+    out
+}
+
+/// The nasal allomorphs of `me-` and `pe-`: `meng-`, `meny-`, `men-`, `mem-`. A vowel after
+/// the nasal hides the root's first consonant: `meng` + vowel may be a vowel-initial root
+/// (`mengadu`) or a `k` root (`mengirim`); `men` + vowel a `t` root (`menulis`) or an `n` root
+/// (`menikah`); `mem` + vowel a `p` root (`memeriksa`) or an `m` root (`memohon`); `meny` an
+/// `s` root (`menyusun`) or an `ny` root (`menyatakan`). The likelier reading comes first.
+fn nasal_options(prefix: Prefix, word: &str, out: &mut Vec<(Prefix, String)>) {
+    let b = word.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let tail = |i: usize| word.get(i..).unwrap_or("").to_string();
+    let with = |letters: &str, i: usize| format!("{letters}{}", tail(i));
+    match (at(2), at(3)) {
+        (b'n', b'g') => {
+            if is_vowel(at(4)) {
+                out.push((prefix, tail(4)));
+                out.push((prefix, with("k", 4)));
+                if at(4) == b'e' {
+                    // menge- before one-syllable roots: mengecek.
+                    out.push((prefix, tail(5)));
+                }
+            } else if matches!(at(4), b'g' | b'h' | b'k') {
+                out.push((prefix, tail(4)));
+            }
+        }
+        (b'n', b'y') if is_vowel(at(4)) => {
+            out.push((prefix, with("s", 4)));
+            out.push((prefix, with("ny", 4)));
+        }
+        (b'n', c) if is_vowel(c) => {
+            out.push((prefix, with("t", 3)));
+            out.push((prefix, with("n", 3)));
+        }
+        (b'n', b'c' | b'd' | b'j' | b's' | b't' | b'z') => out.push((prefix, tail(3))),
+        (b'm', b'b' | b'f' | b'p' | b'v') => out.push((prefix, tail(3))),
+        (b'm', c) if is_vowel(c) => {
+            out.push((prefix, with("p", 3)));
+            out.push((prefix, with("m", 3)));
+        }
+        _ => {}
+    }
+}
+
+/// Prefix and suffix pairs that Indonesian does not combine, after Nazief–Adriani:
+/// `ber-…-i`, `di-…-an`, `ke-…-i`, `ke-…-kan`, `me-…-an`, `se-…-i`, `se-…-kan`, `ter-…-an`,
+/// and `pe(N)-…-kan` / `pe(N)-…-i` (nouns take `-an`; `per-` also makes verbs: `perhatikan`).
+fn confix_allowed(first: Option<Prefix>, suffix: Suffix) -> bool {
+    use Prefix::*;
+    use Suffix::*;
+    !matches!(
+        (first, suffix),
+        (Some(Ber), I)
+            | (Some(Di), An)
+            | (Some(Ke), I | Kan)
+            | (Some(Me), An)
+            | (Some(Se), I | Kan)
+            | (Some(Ter), An)
+            | (Some(Pe), I | Kan)
+    )
+}
+
+/// A stem long enough to be a root: three letters and two vowels (two syllables), which keeps
+/// the rules off most short roots (`jalan` is not `jal` + `-an`, `kerja` not `ke-` + `rja`).
+fn plausible(stem: &str) -> bool {
+    stem.len() >= 3 && stem.bytes().filter(|&b| is_vowel(b)).count() >= 2
+}
+
+/// The rules' reading for one suffix: the deepest plausible prefix chain (first in search
+/// order on a tie), if the suffix may go with its prefix. `-i` needs a prefix (roots end in
+/// `-i` far more often than bare verbs do) and is not taken after `s`, where loanwords end in
+/// `-si` (`imigrasi`, `diverifikasi`).
+fn rule_stem(nodes: &[Node], suffix: Suffix) -> Option<String> {
+    let mut best: Option<&Node> = None;
+    for node in nodes.iter().filter(|n| plausible(&n.stem)) {
+        if best.is_none_or(|b| node.depth > b.depth) {
+            best = Some(node);
+        }
+    }
+    let best = best?;
+    if !confix_allowed(best.first, suffix) {
+        return None;
+    }
+    if suffix == Suffix::I && (best.depth == 0 || nodes[0].stem.ends_with('s')) {
+        return None;
+    }
+    Some(best.stem.clone())
+}

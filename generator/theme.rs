@@ -1,0 +1,333 @@
+//! The theme: templates and static files, from the default theme compiled into the binary, overridden file
+//! by file by `themes/<theme>/` and then by the site's own `templates/` and `static/`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::config::Config;
+use crate::diagnostics::{did_you_mean, offset_of, Diagnostic, Sources};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where a theme file comes from.
+#[derive(Clone, Debug)]
+pub enum FileSource {
+    Builtin(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// A template with the path used in messages (`templates/page.html`, `themes/x/templates/page.html`, or
+/// `(default theme) templates/page.html`).
+#[derive(Clone, Debug)]
+pub struct TemplateFile {
+    pub name: String,
+    pub path: String,
+    pub source: String,
+}
+
+/// The resolved theme.
+#[derive(Debug)]
+pub struct Theme {
+    pub templates: BTreeMap<String, TemplateFile>,
+    /// Static files by output path.
+    pub statics: BTreeMap<String, FileSource>,
+    /// Other theme files (leaflet templates, fonts) by theme-relative path.
+    pub files: BTreeMap<String, FileSource>,
+}
+
+const BUILTIN_PREFIX: &str = "(default theme) ";
+
+impl Theme {
+    /// Resolves the theme for a site. Template sources are recorded in `sources` for error messages.
+    pub fn load(root: &Path, config: &Config, sources: &Sources) -> Result<Theme, Vec<Diagnostic>> {
+        let mut templates = BTreeMap::new();
+        let mut statics = BTreeMap::new();
+        let mut files = BTreeMap::new();
+        let mut errors = Vec::new();
+
+        for file in all_files(&DEFAULT_THEME) {
+            let rel = file.path().to_string_lossy().replace('\\', "/");
+            add(
+                &rel,
+                FileSource::Builtin(file.contents()),
+                format!("{BUILTIN_PREFIX}{rel}"),
+                &mut templates,
+                &mut statics,
+                &mut files,
+                &mut errors,
+            );
+        }
+        let theme_dir = root.join("themes").join(&config.theme);
+        if theme_dir.is_dir() {
+            for (rel, disk) in walk(&theme_dir) {
+                let shown = format!("themes/{}/{rel}", config.theme);
+                add(
+                    &rel,
+                    FileSource::Disk(disk),
+                    shown,
+                    &mut templates,
+                    &mut statics,
+                    &mut files,
+                    &mut errors,
+                );
+            }
+        } else if config.theme != "default" {
+            let available: Vec<String> = std::fs::read_dir(root.join("themes"))
+                .map(|rd| {
+                    rd.flatten()
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut choices = available.clone();
+            choices.push("default".into());
+            let hint = match did_you_mean(&config.theme, choices.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("create `themes/{}/`, or use `theme: default`", config.theme),
+            };
+            let text = sources.get(crate::config::FILE_NAME).unwrap_or_default();
+            let span = crate::yaml::Doc {
+                file: crate::config::FILE_NAME,
+                text: &text,
+                offset: 0,
+            }
+            .value_span_of(&["theme"]);
+            errors.push(
+                Diagnostic::error(format!(
+                    "theme `{}` not found: there is no folder `themes/{}/`",
+                    config.theme, config.theme
+                ))
+                .at(crate::config::FILE_NAME, span)
+                .with_hint(hint),
+            );
+        }
+        for (dir, kind) in [("templates", "templates/"), ("static", "static/")] {
+            let site_dir = root.join(dir);
+            if site_dir.is_dir() {
+                for (rel, disk) in walk(&site_dir) {
+                    let full = format!("{kind}{rel}");
+                    add(
+                        &full,
+                        FileSource::Disk(disk),
+                        full.clone(),
+                        &mut templates,
+                        &mut statics,
+                        &mut files,
+                        &mut errors,
+                    );
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        for t in templates.values() {
+            sources.insert(&t.path, t.source.as_str().into());
+        }
+        Ok(Theme {
+            templates,
+            statics,
+            files,
+        })
+    }
+
+    /// Bytes of a theme file (leaflet template, font).
+    pub fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        match self.files.get(rel)? {
+            FileSource::Builtin(b) => Some(b.to_vec()),
+            FileSource::Disk(p) => std::fs::read(p).ok(),
+        }
+    }
+
+    /// Compiles the templates; parse errors point at the template file, line and column.
+    pub fn tera(&self) -> Result<tera::Tera, Vec<Diagnostic>> {
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape);
+        let list: Vec<(&str, &str)> = self
+            .templates
+            .values()
+            .map(|t| (t.name.as_str(), t.source.as_str()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(list) {
+            return Err(vec![self.template_error(&e, None)]);
+        }
+        Ok(tera)
+    }
+
+    /// Turns a Tera error into a diagnostic at the template and, where Tera says, the line and column.
+    pub fn template_error(&self, err: &tera::Error, rendering: Option<&str>) -> Diagnostic {
+        let chain = error_chain(err);
+        let name = template_name(&chain).or(rendering.map(str::to_string));
+        let file = name.as_deref().and_then(|n| self.templates.get(n));
+        let summary = chain
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with("Failed to"))
+            .unwrap_or("template error")
+            .to_string();
+        let message = format!("template error: {}", summary.trim_end_matches('.'));
+        let Some(file) = file else {
+            return Diagnostic::error(message).with_hint("fix the template named above");
+        };
+        let span = position_in(&chain)
+            .map(|(l, c)| offset_of(&file.source, l, c))
+            .or_else(|| variable_in(&chain).and_then(|v| file.source.find(&v)))
+            .unwrap_or(0);
+        let hint = if chain.contains("not found in context") {
+            "check the variable's name, or guard it with `{% if … %}`".to_string()
+        } else if chain.contains("not found") && chain.contains("Template") {
+            "create that template in templates/, or fix the name in `extends`/`include`".to_string()
+        } else {
+            "fix the template syntax at this position".to_string()
+        };
+        Diagnostic::error(message)
+            .at(&file.path, span..span)
+            .with_hint(hint)
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.templates.contains_key(name)
+    }
+
+    pub fn template_names(&self) -> impl Iterator<Item = &str> {
+        self.templates.keys().map(String::as_str)
+    }
+}
+
+/// Escapes text for HTML and XML. Tera's default also escapes `/`, which bloats every URL for nothing.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)] // The four collections are the theme under construction.
+fn add(
+    rel: &str,
+    source: FileSource,
+    shown: String,
+    templates: &mut BTreeMap<String, TemplateFile>,
+    statics: &mut BTreeMap<String, FileSource>,
+    files: &mut BTreeMap<String, FileSource>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    if let Some(name) = rel.strip_prefix("templates/") {
+        let bytes = match &source {
+            FileSource::Builtin(b) => Ok(b.to_vec()),
+            FileSource::Disk(p) => std::fs::read(p),
+        };
+        match bytes.map(String::from_utf8) {
+            Ok(Ok(text)) => {
+                templates.insert(
+                    name.to_string(),
+                    TemplateFile {
+                        name: name.to_string(),
+                        path: shown,
+                        source: text,
+                    },
+                );
+            }
+            Ok(Err(_)) => errors.push(
+                Diagnostic::error("the template is not valid UTF-8 text")
+                    .in_file(shown)
+                    .with_hint("save the template as UTF-8"),
+            ),
+            Err(e) => errors.push(
+                Diagnostic::error(format!("cannot read template: {e}"))
+                    .in_file(shown)
+                    .with_hint("check the file's permissions"),
+            ),
+        }
+    } else if let Some(name) = rel.strip_prefix("static/") {
+        statics.insert(name.to_string(), source);
+    } else {
+        files.insert(rel.to_string(), source);
+    }
+}
+
+fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut out: Vec<&include_dir::File> = dir.files().collect();
+    for d in dir.dirs() {
+        out.extend(all_files(d));
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if !entry.file_type().is_file()
+            || crate::content::is_ignored(&entry.file_name().to_string_lossy())
+        {
+            continue;
+        }
+        let rel = crate::content::site_relative(dir, entry.path());
+        out.push((rel, entry.into_path()));
+    }
+    out
+}
+
+fn error_chain(err: &tera::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        text.push('\n');
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+fn template_name(chain: &str) -> Option<String> {
+    for marker in ["Failed to parse '", "Failed to render '", "template '"] {
+        if let Some(i) = chain.find(marker) {
+            let rest = &chain[i + marker.len()..];
+            if let Some(end) = rest.find('\'') {
+                return Some(rest[..end].to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Tera's parse errors carry ` --> line:column`.
+fn position_in(chain: &str) -> Option<(usize, usize)> {
+    let i = chain.find("--> ")?;
+    let rest = &chain[i + 4..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit() && c != ':')
+        .unwrap_or(rest.len());
+    let (l, c) = rest[..end].split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
+}
+
+/// Render errors name the variable (``Variable `page.x` not found``); find it in the source.
+fn variable_in(chain: &str) -> Option<String> {
+    let i = chain.find("Variable `")?;
+    let rest = &chain[i + 10..];
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// The names of templates a page's `template:` key may choose.
+pub fn template_hint(theme: &Theme, wanted: &str) -> String {
+    match did_you_mean(wanted, theme.template_names()) {
+        Some(s) => format!("did you mean `{s}`? Otherwise create templates/{wanted}"),
+        None => format!("create templates/{wanted} in the site, or remove the `template` key"),
+    }
+}

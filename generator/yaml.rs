@@ -1,0 +1,283 @@
+//! YAML documents (`site.yaml`, front matter, UI strings) parsed into typed values with errors an editor can
+//! act on: the position inside the file, the offending key, and a "did you mean" hint.
+//!
+//! serde's messages are rewritten here once, so `config`, `content` and `i18n` never show a parser's raw
+//! wording to an editor.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{did_you_mean, offset_of, Diagnostic};
+
+/// Separates a message from its hint inside custom serde errors (serde only carries one string).
+pub const HINT_SEPARATOR: char = '\u{1f}';
+
+/// A YAML document that sits at `offset` bytes into the file `file` (front matter starts after `---`).
+#[derive(Clone, Copy)]
+pub struct Doc<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub offset: usize,
+}
+
+impl<'a> Doc<'a> {
+    /// Deserializes the document; on failure, one diagnostic pointing at the problem.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        // An empty document is an empty mapping, so that "missing key" errors read naturally.
+        let text = if self.text.trim().is_empty() {
+            "{}"
+        } else {
+            self.text
+        };
+        serde_yaml_ng::from_str(text).map_err(|e| self.translate(&e))
+    }
+
+    /// A diagnostic at a byte range of the document.
+    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).at(self.file, self.offset + span.start..self.offset + span.end)
+    }
+
+    /// Where `path` (nested mapping keys) is written, for errors found after parsing; the document start if
+    /// the key cannot be found.
+    pub fn span_of(&self, path: &[&str]) -> Range<usize> {
+        key_span(self.text, path).unwrap_or(0..0)
+    }
+
+    /// Where the value of `path` is written (the rest of the key's line), falling back to the key.
+    pub fn value_span_of(&self, path: &[&str]) -> Range<usize> {
+        let key = self.span_of(path);
+        let line_end = self.text[key.end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| key.end + i);
+        let rest = &self.text[key.end..line_end];
+        let after_colon = rest.find(':').map_or(0, |i| i + 1);
+        let value = rest[after_colon..].trim();
+        if value.is_empty() || value.starts_with('{') {
+            return key;
+        }
+        let start = key.end + after_colon + rest[after_colon..].find(value).unwrap_or(0);
+        start..start + value.len()
+    }
+
+    fn translate(&self, err: &serde_yaml_ng::Error) -> Diagnostic {
+        let raw = err.to_string();
+        let location = err.location();
+        let start = location
+            .as_ref()
+            .map_or(0, |l| offset_of(self.text, l.line(), l.column()));
+        let (path, body) = split_path(strip_position(&raw));
+        let where_ = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
+
+        let (message, hint, len) = if let Some(rest) = body.strip_prefix("unknown field `") {
+            let key = rest.split('`').next().unwrap_or_default();
+            let expected = backticked(rest.get(key.len() + 1..).unwrap_or_default());
+            let hint = match did_you_mean(key, expected.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if expected.is_empty() => "remove this key".to_string(),
+                None => format!("allowed keys here: {}", expected.join(", ")),
+            };
+            (
+                format!("unknown key `{key}`{where_}"),
+                Some(hint),
+                key.len(),
+            )
+        } else if let Some(rest) = body.strip_prefix("missing field `") {
+            let key = rest.split('`').next().unwrap_or_default();
+            (
+                format!("missing required key `{key}`{where_}"),
+                Some(format!("add a line `{key}: …`")),
+                0,
+            )
+        } else if let Some(rest) = body.strip_prefix("invalid type: ") {
+            let (found, expected) = rest
+                .split_once(", expected ")
+                .unwrap_or((rest, "another type"));
+            (
+                format!("wrong type{where_}: found {found}, expected {expected}"),
+                Some(format!("write {expected} here")),
+                0,
+            )
+        } else if let Some(rest) = body.strip_prefix("unknown variant `") {
+            let value = rest.split('`').next().unwrap_or_default();
+            let expected = backticked(rest.get(value.len() + 1..).unwrap_or_default());
+            let hint = match did_you_mean(value, expected.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("use one of: {}", expected.join(", ")),
+            };
+            (
+                format!("unknown value `{value}`{where_}"),
+                Some(hint),
+                value.len(),
+            )
+        } else if let Some((msg, hint)) = body.split_once(HINT_SEPARATOR) {
+            (format!("{msg}{where_}"), Some(hint.to_string()), 0)
+        } else if location.is_some() && path.is_none() && is_syntax_error(body) {
+            (
+                format!("YAML syntax error: {body}"),
+                Some(
+                    "check the indentation, and put text containing `: `, `#` or starting with a quote in quotes"
+                        .to_string(),
+                ),
+                0,
+            )
+        } else {
+            (format!("{body}{where_}"), None, 0)
+        };
+        let mut d = self.error_at(start..start + len, message);
+        d.hint = hint;
+        d
+    }
+}
+
+fn is_syntax_error(body: &str) -> bool {
+    !body.starts_with("invalid") && !body.starts_with("missing") && !body.contains(HINT_SEPARATOR)
+}
+
+/// Removes serde_yaml's trailing "at line L column C" (we print positions ourselves).
+fn strip_position(raw: &str) -> &str {
+    match raw.find(" at line ") {
+        Some(i) => raw[..i].trim_end_matches(','),
+        None => raw,
+    }
+}
+
+/// serde_yaml prefixes nested errors with the key path (`fees[0].amount: …`).
+fn split_path(message: &str) -> (Option<&str>, &str) {
+    if let Some((path, rest)) = message.split_once(": ") {
+        let looks_like_path = !path.is_empty()
+            && !path.contains(' ')
+            && path
+                .chars()
+                .all(|c| c.is_alphanumeric() || "_-.[]".contains(c));
+        if looks_like_path {
+            return (Some(path), rest);
+        }
+    }
+    (None, message)
+}
+
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Finds the span of a nested key in block-style YAML (flow mappings on one line are searched too).
+///
+/// This serves errors found after deserialising (e.g. an unknown language code), where serde no longer
+/// knows positions. It reads indentation only, which is all that hand-written config and front matter use.
+pub fn key_span(text: &str, path: &[&str]) -> Option<Range<usize>> {
+    let mut depth = 0;
+    let mut parent_indent: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = content.len() - trimmed.len();
+        if let Some(p) = parent_indent {
+            if indent <= p {
+                // Left the parent's block without finding the child.
+                return None;
+            }
+        }
+        let key = path[depth];
+        let key_text = trimmed.trim_start_matches("- ");
+        let matches = [
+            format!("{key}:"),
+            format!("\"{key}\":"),
+            format!("'{key}':"),
+        ];
+        if let Some(m) = matches.iter().find(|m| key_text.starts_with(m.as_str())) {
+            let start = line_start + indent + (trimmed.len() - key_text.len());
+            let span = start..start + m.len() - 1;
+            if depth + 1 == path.len() {
+                return Some(span);
+            }
+            // The child may be on the same line, in a flow mapping: `id: { name: x }`.
+            let rest = &content[indent + (trimmed.len() - key_text.len()) + m.len()..];
+            let child = format!("{}:", path[depth + 1]);
+            if depth + 2 == path.len() {
+                if let Some(i) = rest.find(&child) {
+                    let s = span.end + 1 + i;
+                    return Some(s..s + child.len() - 1);
+                }
+            }
+            depth += 1;
+            parent_indent = Some(indent);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)] // Fields are read only through Debug in these tests.
+    struct Fm {
+        title: String,
+        #[serde(default)]
+        weight: Option<i64>,
+    }
+
+    fn doc(text: &str) -> Doc<'_> {
+        Doc {
+            file: "content/a.md",
+            text,
+            offset: 4,
+        }
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let text = "title: a\ntitel: b\n";
+        let err = doc(text).parse::<Fm>().unwrap_err();
+        assert_eq!(err.message, "unknown key `titel`");
+        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(err.span, Some(13..18));
+    }
+
+    #[test]
+    fn wrong_type_and_missing_key() {
+        let err = doc("title: a\nweight: heavy\n").parse::<Fm>().unwrap_err();
+        assert!(err.message.starts_with("wrong type"), "{}", err.message);
+        let err = doc("weight: 1\n").parse::<Fm>().unwrap_err();
+        assert_eq!(err.message, "missing required key `title`");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let err = doc("title: a\n  - b\nc: [\n").parse::<Fm>().unwrap_err();
+        assert!(
+            err.message.starts_with("YAML syntax error"),
+            "{}",
+            err.message
+        );
+        assert!(err.span.unwrap().start > 4);
+    }
+
+    #[test]
+    fn finds_nested_keys() {
+        let text = "title: x\nlanguages:\n  id: { name: Indonesia }\n  fr:\n    name: French\n";
+        let span = key_span(text, &["languages", "fr"]).unwrap();
+        assert_eq!(&text[span], "fr");
+        let span = key_span(text, &["languages", "id", "name"]).unwrap();
+        assert_eq!(&text[span], "name");
+        let span = key_span(text, &["languages", "fr", "name"]).unwrap();
+        assert_eq!(&text[span], "name");
+        assert_eq!(key_span(text, &["title2"]), None);
+        let d = doc(text);
+        assert_eq!(&text[d.value_span_of(&["title"])], "x");
+    }
+}
