@@ -640,7 +640,7 @@ mod tests {
     #[test]
     fn first_ordered_list_gives_steps() {
         let r = render(
-            "Intro\n\n- not this\n\n1. Book **online**\n2. Come\n   1. nested\n\n1. Other list\n",
+            "Intro\n\n- not this\n\n1. Book **online**\n2. Come\n   1. nested\n\nText\n\n1. Other list\n",
         );
         assert_eq!(r.steps.len(), 2);
         assert_eq!(r.steps[0].html, "Book <strong>online</strong>");
