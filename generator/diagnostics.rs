@@ -348,12 +348,27 @@ pub fn did_you_mean<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // Jaro-Winkler ranks typos in longer words well; short codes (`in` for `id`) need an edit distance.
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+        .map(|c| {
+            let edits = strsim::damerau_levenshtein(wrong, c);
+            let close =
+                strsim::jaro_winkler(wrong, c) > 0.8 || (edits == 1 && wrong.chars().count() >= 2);
+            let prefix = wrong
+                .chars()
+                .zip(c.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            (
+                close,
+                strsim::jaro_winkler(wrong, c) + prefix as f64 * 0.05 - edits as f64 * 0.01,
+                c,
+            )
+        })
+        .filter(|(close, _, _)| *close)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(_, _, c)| c)
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ pub fn read_config(root: &Path, sources: &Sources) -> Result<Config, Vec<Diagnos
             "run Suluh in a site folder, pass --root DIR, or create a site with `suluh init DIR`",
         )]);
     }
-    let text = content::read_text(config::FILE_NAME, &path).map_err(|d| vec![d])?;
+    let text = content::read_text(config::FILE_NAME, &path, sources).map_err(|d| vec![d])?;
     sources.insert(config::FILE_NAME, text.clone());
     Config::parse(&text)
 }
@@ -106,7 +106,7 @@ fn read_i18n(
             continue;
         }
         let rel = content::site_relative(root, &path);
-        match content::read_text(&rel, &path) {
+        match content::read_text(&rel, &path, sources) {
             Ok(text) => {
                 sources.insert(&rel, text.clone());
                 files.push((rel, text));
@@ -152,7 +152,7 @@ pub fn prepare(options: &Options, sources: &Arc<Sources>) -> (Option<Prepared>, 
         None => None,
     };
 
-    let (files, assets, read_diags) = content::read(&options.root);
+    let (files, assets, read_diags) = content::read(&options.root, sources);
     diags.extend(read_diags);
     for f in &files {
         sources.insert(&f.path, f.text.clone());

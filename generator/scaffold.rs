@@ -117,6 +117,8 @@ updated: {today}
 # processing_time: 4 hari kerja
 # leaflet: true              # or {{ layout: booklet }}: a printable PDF for outreach
 #
+# Link other guides by their Markdown file, e.g. [paspor baru](../paspor/paspor-baru.md)
+#
 # For an event (times without an offset are in {timezone}):
 # event:
 #   start: {today}T09:00
@@ -130,7 +132,7 @@ Write the guide here. Address the reader directly, in short sentences.
 ## Langkah-langkah
 
 1. The first ordered list is the step list.
-2. Link other guides by their file: [paspor baru](../paspor/paspor-baru.md).
+2. Each step is one short sentence.
 "#
     )
 }

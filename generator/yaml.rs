@@ -111,6 +111,16 @@ impl<'a> Doc<'a> {
                 value.len(),
             )
         } else if let Some((msg, hint)) = body.split_once(HINT_SEPARATOR) {
+            // Errors raised by our own value parsers carry the value in backticks; serde only knows the
+            // mapping's position, so find the value itself.
+            if let Some(value) = backticked(msg).first().filter(|v| !v.is_empty()) {
+                if let Some(i) = self.text[start..].find(value.as_str()) {
+                    let at = start + i;
+                    let mut d = self.error_at(at..at + value.len(), format!("{msg}{where_}"));
+                    d.hint = Some(hint.to_string());
+                    return d;
+                }
+            }
             (format!("{msg}{where_}"), Some(hint.to_string()), 0)
         } else if location.is_some() && path.is_none() && is_syntax_error(body) {
             (

@@ -738,9 +738,23 @@ fn join_relative(base_dir: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// The relative path from folder `base_dir` to file `target` (both relative to `content/`).
 fn relative_from(base_dir: &str, target: &str) -> String {
-    let depth = base_dir.split('/').filter(|s| !s.is_empty()).count();
-    format!("{}{}", "../".repeat(depth), target)
+    let base: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let target_parts: Vec<&str> = target.split('/').collect();
+    let (target_dirs, file) = target_parts.split_at(target_parts.len().saturating_sub(1));
+    let common = base
+        .iter()
+        .zip(target_dirs)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out = "../".repeat(base.len() - common);
+    for d in &target_dirs[common..] {
+        out.push_str(d);
+        out.push('/');
+    }
+    out.push_str(file.first().copied().unwrap_or_default());
+    out
 }
 
 fn percent_decode(text: &str) -> String {

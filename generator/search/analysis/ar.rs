@@ -50,11 +50,24 @@ pub(super) fn normalize(word: &str) -> String {
 /// Articles with their attached particles, longest first.
 const ARTICLES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
 
-/// Suffixes, each removed at most once, in this order: pronouns (`ها هم كم ك`), then plural
-/// and dual endings (`ات ان ون ين`), then the adjective and feminine endings (`يه ه ي`). So
-/// `طلباتكم` → `طلبات` → `طلب`, `الإلكترونية` → `الكترون`.
-const SUFFIXES: [&str; 11] = [
-    "ها", "هم", "كم", "ك", "ات", "ان", "ون", "ين", "يه", "ه", "ي",
+/// Attached pronouns, of which one is removed: `ها هم كم ك`. (`ه` is one too, but after
+/// normalisation it is also the feminine ending, so it is treated as an ending.)
+const PRONOUNS: [&str; 4] = ["ها", "هم", "كم", "ك"];
+
+/// Then plural and dual endings, then the adjective and feminine endings, each removed at
+/// most once and in this order, so that `خدماتها` → `خدمات` → `خدم` and `الإلكترونية` →
+/// `الكترونيه` → `الكتروني` → `الكترون`. With each, the letters that must remain: most roots
+/// have three, but `ان ون ين` also end common words whose stem would be shorter than four
+/// (`قانون`, `عنوان`, `تأمين`), while the sound plurals they mark are built on longer stems
+/// (`مواطنون`, `موظفين`).
+const ENDINGS: [(&str, usize); 7] = [
+    ("ات", 3),
+    ("ان", 4),
+    ("ون", 4),
+    ("ين", 4),
+    ("يه", 3),
+    ("ه", 3),
+    ("ي", 3),
 ];
 
 pub(super) fn stem(word: &str) -> String {
@@ -63,14 +76,29 @@ pub(super) fn stem(word: &str) -> String {
         return word.to_string();
     }
     strip_prefixes(&mut w);
-    for suffix in SUFFIXES {
-        let s: Vec<char> = suffix.chars().collect();
-        // Keep three letters: most roots have three, and shorter stems conflate too much.
-        if w.len() >= s.len() + 3 && w.ends_with(&s) {
-            w.truncate(w.len() - s.len());
+    if PRONOUNS.iter().any(|s| strip_suffix(&mut w, s, 3)) {
+        // A pronoun turns a final ة back into ت (`تأشيرة` + `ك` = `تأشيرتك`); restore it so
+        // that the feminine ending goes as it does without the pronoun. `ات` is a plural.
+        let n = w.len();
+        if n > 3 && w[n - 1] == 'ت' && w[n - 2] != 'ا' {
+            w[n - 1] = 'ه';
         }
     }
+    for (suffix, keep) in ENDINGS {
+        strip_suffix(&mut w, suffix, keep);
+    }
     w.into_iter().collect()
+}
+
+/// Removes `suffix` if at least `keep` letters remain; tells whether it did.
+fn strip_suffix(w: &mut Vec<char>, suffix: &str, keep: usize) -> bool {
+    let s: Vec<char> = suffix.chars().collect();
+    if w.len() >= s.len() + keep && w.ends_with(&s) {
+        w.truncate(w.len() - s.len());
+        true
+    } else {
+        false
+    }
 }
 
 /// Removes up to three leading particles: an article (any of [`ARTICLES`] the first time,

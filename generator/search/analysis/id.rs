@@ -33,15 +33,30 @@ pub(super) const STOP_WORDS: &str = "
 ada adalah adanya agar akan aku anda antara apa apabila apakah atas atau bagaimana bagi
 bahkan bahwa banyak begitu beberapa belum bisa boleh bukan dalam dan dapat dari daripada
 demikian dengan di dia hal hanya harus hingga ia ialah ini itu jika juga kalau kami kamu
-karena ke kepada ketika kita lagi lalu maka masih maupun melainkan melalui mereka namun oleh
+karena ke kemudian kepada ketika kita lagi lalu maka masih maupun melainkan melalui mereka namun oleh
 pada para per pun saat saja sangat sebagai sebelum sebuah secara sedang sehingga sejak
-selama seperti serta sesudah setelah setiap siapa suatu sudah supaya tanpa telah tentang
+selama semua seperti serta sesudah setelah setiap siapa suatu sudah supaya tanpa telah tentang
 terhadap tersebut tetapi tidak untuk yaitu yakni yang
 ";
 
 /// Roots the rules alone would stem wrongly or inconsistently with their derived forms.
 /// Own data, chosen from the guides' vocabulary. Mirrored in the JavaScript as `ID_ROOTS`.
 pub(super) const ROOTS: &str = "
+awas baik bank batas beras beri berita beritahu berkas bijak capai cek cerai cetak damai datang
+didik digital diploma direktorat direktur disiplin diskusi fotokopi gerak hadap hak hindar
+hubung ikut industri istilah jarak kabar kabul kait kaji kantor kasih kategori kawal kawin
+kecil kecuali kejar kelamin kelola kelompok keluar keluarga keluh kemarin kemas kembali kena
+kenal kendali kendara kepala kerja ketik kirim konfirmasi konsultasi kontrol koordinasi koreksi
+kosong kuasa kuat kumpul kunci kunjung kurang kutip lantai layan lengkap letak majikan maju
+makan malu mandi manfaat marah masak masalah masuk masyarakat materi mati menang menteri
+merdeka metode milik mimpi minta minum mitra mohon muat muda mudah mukim mulai mulia muncul
+mundur mungkin murah musim musyawarah mutu nafkah naik nama nanti nasihat negeri nikah nilai
+nomor nyaman nyanyi nyata olah paham pajak pakai pantai partai patuh pedoman penjara penuh
+perangkat perempuan pergi periksa perilaku perintah perlu persen pertama pesawat peserta pos
+punya ragam ramah ramai rangkum rantau rasa rawat rekam rekrut rencana resmi rinci rujuk rumah
+rupa rusak sah sampai sebut sedia segera sejarah sekarang sekolah sekretariat sekretaris
+selesai sembilan sementara semester seminar sendiri serah serta sertifikat sesuai setuju
+tandatangan tangan tanya teknologi temu terima ternak terus tes tindak tolak waspada
 ";
 
 fn set(words: &'static str) -> HashSet<&'static str> {
@@ -93,27 +108,49 @@ pub(super) fn stem(word: &str) -> String {
     }
     let readings = readings(word);
     // Pass 1: the first reading, in search order, that reaches a known root.
-    for (suffix, nodes) in &readings {
-        for node in nodes {
-            if is_root(&node.stem) && confix_allowed(node.first, *suffix) {
+    for reading in &readings {
+        for node in &reading.nodes {
+            if is_root(&node.stem) && confix_allowed(node.first, reading.suffix) {
                 return node.stem.clone();
             }
         }
     }
-    // Pass 2: the rules alone.
-    for (suffix, nodes) in &readings {
-        if let Some(stem) = rule_stem(nodes, *suffix) {
-            return stem;
+    // Pass 2: the rules alone. The plausible reading that removes the most affixes wins. On a
+    // tie: a prefix and suffix that form a confix (`ke-…-an` in `keterangan`, not `ke-ter-` +
+    // `angan`), then more inflections (`berkas-nya`, not `ber-` + `kasnya`), then more
+    // prefixes (`ber-` + `jalan`, not `berjal` + `-an`), then the first in search order.
+    let mut best: Option<((usize, bool, usize, usize), &str)> = None;
+    for reading in &readings {
+        let has_suffix = reading.suffix != Suffix::None;
+        for node in &reading.nodes {
+            if !rule_allows(reading, node) {
+                continue;
+            }
+            let removed = reading.inflections + usize::from(has_suffix) + node.depth;
+            let score = (removed, has_suffix && node.depth > 0, reading.inflections, node.depth);
+            if best.map_or(true, |(top, _)| score > top) {
+                best = Some((score, &node.stem));
+            }
         }
     }
-    word.to_string()
+    best.map_or_else(|| word.to_string(), |(_, stem)| stem.to_string())
 }
 
-/// Every (suffix, prefix chains) reading of `word`, in search order: inflections stripped
-/// first, then the longest suffix first, each with its prefix chains in depth-first order.
-fn readings(word: &str) -> Vec<(Suffix, Vec<Node>)> {
+/// One reading of a word's end: how many inflections went, which derivational suffix, and
+/// every prefix chain of what is left.
+struct Reading {
+    inflections: usize,
+    suffix: Suffix,
+    /// The stem before `suffix` was removed ends in `s` (for the `-si` rule).
+    base_ends_in_s: bool,
+    nodes: Vec<Node>,
+}
+
+/// Every reading of `word`, in search order: inflections stripped first, then the longest
+/// suffix first, each with its prefix chains in depth-first order.
+fn readings(word: &str) -> Vec<Reading> {
     let mut out = Vec::new();
-    for base in inflection_variants(word) {
+    for (inflections, base) in inflection_variants(word) {
         for (suffix, rest) in suffix_variants(&base) {
             let mut nodes = vec![Node {
                 stem: rest.clone(),
@@ -121,27 +158,32 @@ fn readings(word: &str) -> Vec<(Suffix, Vec<Node>)> {
                 depth: 0,
             }];
             walk_prefixes(&rest, &mut Vec::new(), &mut nodes);
-            out.push((suffix, nodes));
+            out.push(Reading {
+                inflections,
+                suffix,
+                base_ends_in_s: rest.ends_with('s'),
+                nodes,
+            });
         }
     }
     out
 }
 
 /// The word without its particle and `-nya` (most stripped first), then the word itself.
-fn inflection_variants(word: &str) -> Vec<String> {
-    let mut variants = vec![word.to_string()];
+fn inflection_variants(word: &str) -> Vec<(usize, String)> {
+    let mut variants = vec![(0, word.to_string())];
     let mut current = word;
     if let Some(rest) = ["lah", "kah", "tah", "pun"]
         .iter()
         .find_map(|p| current.strip_suffix(p))
     {
         current = rest;
-        variants.push(current.to_string());
+        variants.push((1, current.to_string()));
     }
     if let Some(rest) = current.strip_suffix("nya") {
-        variants.push(rest.to_string());
+        variants.push((variants.len(), rest.to_string()));
     }
-    variants.retain(|v| v.len() >= 3);
+    variants.retain(|(_, v)| v.len() >= 3);
     variants.reverse();
     variants
 }
@@ -322,23 +364,11 @@ fn plausible(stem: &str) -> bool {
     stem.len() >= 3 && stem.bytes().filter(|&b| is_vowel(b)).count() >= 2
 }
 
-/// The rules' reading for one suffix: the deepest plausible prefix chain (first in search
-/// order on a tie), if the suffix may go with its prefix. `-i` needs a prefix (roots end in
-/// `-i` far more often than bare verbs do) and is not taken after `s`, where loanwords end in
-/// `-si` (`imigrasi`, `diverifikasi`).
-fn rule_stem(nodes: &[Node], suffix: Suffix) -> Option<String> {
-    let mut best: Option<&Node> = None;
-    for node in nodes.iter().filter(|n| plausible(&n.stem)) {
-        if best.is_none_or(|b| node.depth > b.depth) {
-            best = Some(node);
-        }
-    }
-    let best = best?;
-    if !confix_allowed(best.first, suffix) {
-        return None;
-    }
-    if suffix == Suffix::I && (best.depth == 0 || nodes[0].stem.ends_with('s')) {
-        return None;
-    }
-    Some(best.stem.clone())
+/// Whether the rules accept a reading: a plausible stem, a suffix its prefix may take, and
+/// `-i` only after a prefix (roots end in `-i` far more often than bare verbs do) and not
+/// after `s`, where loanwords end in `-si` (`imigrasi`, `diverifikasi`).
+fn rule_allows(reading: &Reading, node: &Node) -> bool {
+    plausible(&node.stem)
+        && confix_allowed(node.first, reading.suffix)
+        && (reading.suffix != Suffix::I || (node.depth > 0 && !reading.base_ends_in_s))
 }

@@ -1,0 +1,373 @@
+//! One test per kind of user error: the message names file:line:column, says what to do, exit code 1, no panic.
+
+use crate::harness::Site;
+
+fn with(rel: &str, text: &str) -> Site {
+    let site = Site::fixture("basic");
+    site.write(rel, text);
+    site
+}
+
+#[test]
+fn bad_yaml() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\ntags: [a, b\n---\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:", "YAML syntax error")
+    .assert_hint("indentation");
+}
+
+#[test]
+fn unknown_front_matter_key_suggests_the_right_one() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\ndescripton: Salah ketik\n---\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:3:1", "unknown key `descripton`")
+    .assert_hint("did you mean `description`?");
+}
+
+#[test]
+fn unknown_nested_key() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\nfees:\n  - { item: A, amount: 1, curency: IDR }\n---\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:4:", "unknown key `curency`")
+    .assert_hint("did you mean `currency`?");
+}
+
+#[test]
+fn wrong_type() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\nweight: berat\n---\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:3:", "wrong type")
+    .assert_hint("write");
+}
+
+#[test]
+fn missing_title() {
+    with(
+        "content/paspor/x.md",
+        "---\ndescription: Tanpa judul\n---\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:", "missing required key `title`");
+}
+
+#[test]
+fn bad_date() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\nupdated: 2026-13-45\n---\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:3:", "`2026-13-45` is not a valid date")
+    .assert_hint("YYYY-MM-DD");
+}
+
+#[test]
+fn bad_event_time() {
+    with(
+        "content/acara/x.md",
+        "---\ntitle: Acara\nevent:\n  start: besok pagi\n---\n",
+    )
+    .build()
+    .assert_error("content/acara/x.md:4:", "not a valid event date or time");
+}
+
+#[test]
+fn broken_link_points_at_the_link() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\n---\n\nLihat [visa](../visa/tidak-ada.md) ya.\n",
+    )
+    .build()
+    .assert_error(
+        "content/paspor/x.md:5:7",
+        "broken link: `../visa/tidak-ada.md`",
+    );
+}
+
+#[test]
+fn broken_link_suggests_near_file() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\n---\n\n[a](hilng.md)\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:5:1", "broken link")
+    .assert_hint("did you mean `hilang.md`?");
+}
+
+#[test]
+fn broken_anchor() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\n---\n\n[a](hilang.md#dend)\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:5:1", "broken anchor: `#dend`")
+    .assert_hint("did you mean `#denda`?");
+}
+
+#[test]
+fn link_to_a_draft() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\n---\n\n[a](draf.md)\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:5:1", "link to a draft page");
+}
+
+#[test]
+fn unknown_language_in_file_name() {
+    with("content/paspor/baru.fr.md", "---\ntitle: Nouveau\n---\n")
+        .build()
+        .assert_error(
+            "content/paspor/baru.fr.md:1:1",
+            "unknown language code `fr`",
+        )
+        .assert_hint("add `fr` under `languages`");
+}
+
+#[test]
+fn unknown_default_language_in_config() {
+    let site = Site::fixture("basic");
+    let text = std::fs::read_to_string(site.path("site.yaml"))
+        .unwrap()
+        .replace("default_language: id", "default_language: in");
+    site.write("site.yaml", &text);
+    site.build()
+        .assert_error("site.yaml:3:19", "unknown language code `in`")
+        .assert_hint("did you mean `id`?");
+}
+
+#[test]
+fn unknown_config_key() {
+    let site = Site::fixture("basic");
+    let text = std::fs::read_to_string(site.path("site.yaml")).unwrap() + "timezon: Asia/Jakarta\n";
+    site.write("site.yaml", &text);
+    site.build()
+        .assert_error("site.yaml:13:1", "unknown key `timezon`")
+        .assert_hint("did you mean `timezone`?");
+}
+
+#[test]
+fn missing_config() {
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.path("site.yaml")).unwrap();
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no `site.yaml`"), "{}", run.stderr);
+}
+
+#[test]
+fn missing_template() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\ntemplate: prosedur.html\n---\n",
+    )
+    .build()
+    .assert_error(
+        "content/paspor/x.md:3:11",
+        "missing template `prosedur.html`",
+    )
+    .assert_hint("create templates/prosedur.html");
+}
+
+#[test]
+fn template_syntax_error() {
+    with(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title }\n{% endblock main %}\n",
+    )
+    .build()
+    .assert_error("templates/page.html:3:", "template error");
+}
+
+#[test]
+fn template_render_error_names_the_variable() {
+    with("templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.nothing_here }}</p>\n{% endblock main %}\n")
+        .build()
+        .assert_error("templates/page.html:3:7", "template error");
+}
+
+#[test]
+fn missing_theme() {
+    let site = Site::fixture("basic");
+    let text = std::fs::read_to_string(site.path("site.yaml")).unwrap() + "theme: gelap\n";
+    site.write("site.yaml", &text);
+    site.build()
+        .assert_error("site.yaml:13:8", "theme `gelap` not found");
+}
+
+#[test]
+fn slug_that_escapes_the_output_folder() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\nslug: ../../etc\n---\n",
+    )
+    .build()
+    .assert_error(
+        "content/paspor/x.md:3:7",
+        "`slug` cannot be used as a URL segment",
+    );
+}
+
+#[test]
+fn alias_that_escapes_the_output_folder() {
+    let site = with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\naliases: [\"../../../tmp/evil\"]\n---\n",
+    );
+    site.build().assert_error(
+        "content/paspor/x.md",
+        "alias `../../../tmp/evil` is not a path inside the site",
+    );
+    assert!(!site.root.parent().unwrap().join("tmp").exists());
+}
+
+#[test]
+fn colliding_outputs() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\nslug: baru\n---\n",
+    )
+    .build()
+    .assert_error(
+        "content/paspor/",
+        "two outputs would be written to `paspor/baru/index.html`",
+    );
+}
+
+#[test]
+fn empty_file() {
+    with("content/paspor/kosong.md", "")
+        .build()
+        .assert_error("content/paspor/kosong.md:1:1", "the file is empty")
+        .assert_hint("start the file with a `---` line");
+}
+
+#[test]
+fn unclosed_front_matter() {
+    with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\n\nIsi tanpa penutup.\n",
+    )
+    .build()
+    .assert_error("content/paspor/x.md:1:1", "the front matter is not closed");
+}
+
+#[test]
+fn invalid_utf8() {
+    let site = Site::fixture("basic");
+    site.write_bytes("content/paspor/x.md", b"---\ntitle: Caf\xe9\n---\n");
+    site.build()
+        .assert_error("content/paspor/x.md:2:11", "not valid UTF-8")
+        .assert_hint("UTF-8");
+}
+
+#[test]
+fn directory_where_a_file_is_expected() {
+    let site = Site::fixture("basic");
+    std::fs::remove_file(site.path("site.yaml")).unwrap();
+    std::fs::create_dir(site.path("site.yaml")).unwrap();
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("site.yaml"), "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"));
+}
+
+#[test]
+fn markdown_folder_named_like_a_page() {
+    let site = Site::fixture("basic");
+    std::fs::create_dir_all(site.path("content/paspor/folder.md")).unwrap();
+    // A folder is not a page; the build still works.
+    site.build().assert_ok();
+}
+
+#[test]
+fn all_errors_are_reported_together() {
+    let site = Site::fixture("basic");
+    site.write("content/paspor/a.md", "---\ntitle: A\ntitel: x\n---\n");
+    site.write(
+        "content/paspor/b.md",
+        "---\ntitle: B\n---\n\n[x](nowhere.md)\n",
+    );
+    site.write("content/acara/c.md", "---\ntitle: C\ndate: kemarin\n---\n");
+    let run = site.build();
+    run.assert_error("content/paspor/a.md:3:1", "unknown key `titel`");
+    run.assert_error("content/paspor/b.md:5:1", "broken link");
+    run.assert_error("content/acara/c.md:3:", "not a valid date");
+    assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = Site::fixture("basic");
+    assert_eq!(site.run(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(site.run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/paspor/x.md",
+        "---\ntitle: X\n---\n\n[x](nowhere.md)\n",
+    );
+    site.run(&["check"])
+        .assert_error("content/paspor/x.md:5:1", "broken link");
+    assert!(!site.path("dist").exists());
+    let json = site.run(&["check", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON output");
+    assert_eq!(v["errors"], 1);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
+    assert_eq!(d["file"], "content/paspor/x.md");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["column"], 1);
+}
+
+#[test]
+fn check_warns_about_missing_translations_and_strings() {
+    let site = Site::fixture("basic");
+    let text = std::fs::read_to_string(site.path("site.yaml"))
+        .unwrap()
+        .replace(
+            "  ar: { name: العربية }",
+            "  ar: { name: العربية }\n  fr: { name: Français }",
+        );
+    site.write("site.yaml", &text);
+    let run = site.run(&["check"]);
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("content/paspor/hilang.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("not translated into: en, ar, fr"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("UI strings missing in `fr`"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,0 +1,177 @@
+//! Test harness: copy a fixture site into a fresh temp folder, run the real binary on it, read its output.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fixed "now" (2026-11-23) so upcoming/past events and scaffolded dates are stable.
+pub const NOW_EPOCH: &str = "1795392000";
+
+pub struct Site {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// The run failed with exit code 1 and reported `needle` (e.g. `content/x.md:3:1`) and `message`.
+    #[track_caller]
+    pub fn assert_error(&self, location: &str, message: &str) -> &Self {
+        assert_eq!(
+            self.code, 1,
+            "expected exit code 1\nstderr:\n{}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.contains(location),
+            "no `{location}` in:\n{}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.contains(message),
+            "no `{message}` in:\n{}",
+            self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
+        assert!(
+            !self.stderr.contains("RUST_BACKTRACE"),
+            "backtrace hint:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_hint(&self, hint: &str) -> &Self {
+        assert!(
+            self.stderr.contains(hint),
+            "no hint `{hint}` in:\n{}",
+            self.stderr
+        );
+        self
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("fixture readable");
+        let rel = entry.path().strip_prefix(from).expect("inside fixture");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("create dir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_dir(&repo().join("tests/fixtures").join(name), &root);
+        Site { _dir: dir, root }
+    }
+
+    /// A copy of the repository's own bundled site (site.yaml, content/, i18n/).
+    pub fn bundled() -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        fs::create_dir_all(&root).expect("site dir");
+        fs::copy(repo().join("site.yaml"), root.join("site.yaml")).expect("site.yaml");
+        copy_dir(&repo().join("content"), &root.join("content"));
+        copy_dir(&repo().join("i18n"), &root.join("i18n"));
+        Site { _dir: dir, root }
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_suluh"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("SOURCE_DATE_EPOCH", NOW_EPOCH)
+            .env("NO_COLOR", "1")
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .expect("run suluh");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.root.join(rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, text).expect("write");
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+        fs::write(self.root.join(rel), bytes).expect("write");
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// A file of the built site.
+    #[track_caller]
+    pub fn out(&self, rel: &str) -> String {
+        fs::read_to_string(self.root.join("dist").join(rel))
+            .unwrap_or_else(|e| panic!("dist/{rel}: {e}"))
+    }
+
+    pub fn out_exists(&self, rel: &str) -> bool {
+        self.root.join("dist").join(rel).exists()
+    }
+
+    /// Every file under dist/ with its bytes, for before/after comparisons.
+    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        let dist = self.root.join("dist");
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&dist).sort_by_file_name() {
+            let entry = entry.expect("dist readable");
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(&dist)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((rel, fs::read(entry.path()).expect("read")));
+            }
+        }
+        files
+    }
+}
+
+/// The text between `<main` and `</main>`: the part of a page a test cares about.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.find("</main>").unwrap_or(html.len());
+    &html[start..end]
+}
