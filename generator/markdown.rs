@@ -555,7 +555,7 @@ pub fn fill_links(html_in: &str, urls: &[String]) -> String {
                 rest = &after[digits + 1..];
             }
             None => {
-                out.push_str("#");
+                out.push('#');
                 rest = &after[digits.min(after.len())..];
                 rest = rest.strip_prefix(':').unwrap_or(rest);
             }

@@ -159,6 +159,9 @@ pub struct Site {
     pub now: Zoned,
 }
 
+/// A file's internal links awaiting resolution: (language, file, body offset, links).
+type PendingLinks = (usize, String, usize, Vec<InternalLink>);
+
 /// Options of the link step.
 pub struct LinkOptions {
     pub drafts: bool,
@@ -276,7 +279,7 @@ pub fn link(
 
     // Pages.
     let mut pages: Vec<Page> = Vec::new();
-    let mut page_links: Vec<Vec<(usize, String, usize, Vec<InternalLink>)>> = Vec::new();
+    let mut page_links: Vec<Vec<PendingLinks>> = Vec::new();
     for (key, mut files) in page_files {
         files.sort_by_key(|f| f.lang);
         let mut variants: Vec<Option<PageVariant>> = vec![None; langs];

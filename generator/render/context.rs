@@ -58,7 +58,12 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
         .iter()
         .map(|&c| {
             let s = &site.sections[c];
-            json!({ "title": s.shown(lang).0.front.title, "url": config.url(&s.paths[lang]), "dir": s.dir })
+            let (v, fallback) = s.shown(lang);
+            let shown_lang = fallback.then(|| {
+                let l = s.variants.iter().position(Option::is_some).unwrap_or(0);
+                config.languages[l].code.clone()
+            });
+            json!({ "title": v.front.title, "url": config.url(&s.paths[lang]), "dir": s.dir, "lang": shown_lang })
         })
         .collect();
     ctx.insert("nav", &nav);
@@ -104,7 +109,7 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, D
             *lang,
             "search.html",
             "search/",
-            &site.strings.get(*lang, "search_title").to_string(),
+            site.strings.get(*lang, "search_title"),
         ),
         Job::NotFound { lang } => {
             let (t, mut ctx) = simple(
@@ -112,7 +117,7 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, D
                 *lang,
                 "404.html",
                 "404.html",
-                &site.strings.get(*lang, "not_found_title").to_string(),
+                site.strings.get(*lang, "not_found_title"),
             );
             ctx.insert("noindex", &true);
             (t, ctx)
@@ -711,15 +716,11 @@ fn sitemap_context(shared: &Shared) -> (Tpl, tera::Context) {
         }
     };
     for s in &site.sections {
+        // A folder without `_index.md` is listed once, in the default language.
+        let implicit = s.variants.iter().flatten().all(|v| v.file.is_none());
         add(
             &s.paths,
-            &|l| {
-                s.variants[l].is_some()
-                    || s.variants
-                        .iter()
-                        .all(|v| v.as_ref().is_none_or(|v| v.file.is_none()))
-                        && l == 0
-            },
+            &|l| s.variants[l].is_some() && (!implicit || l == 0),
             None,
         );
     }

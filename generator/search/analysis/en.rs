@@ -108,10 +108,11 @@ impl Word {
         self.0.extend_from_slice(with.as_bytes());
     }
 
-    /// Applies the first rule whose suffix matches (the lists put longer suffixes first), if
-    /// the stem before it has a measure above `min_measure`; no later rule is tried.
+    /// Applies the rule with the longest matching suffix, if the stem before it has a measure
+    /// above `min_measure`; as in the paper, no shorter rule is tried when it does not.
     fn rule_list(&mut self, rules: &[(&str, &str)], min_measure: usize) {
-        if let Some(&(suffix, with)) = rules.iter().find(|(s, _)| self.ends(s)) {
+        let matching = rules.iter().filter(|(s, _)| self.ends(s));
+        if let Some(&(suffix, with)) = matching.max_by_key(|(s, _)| s.len()) {
             let stem_len = self.0.len() - suffix.len();
             if self.measure(stem_len) > min_measure {
                 self.replace(suffix.len(), with);
@@ -205,8 +206,8 @@ impl Word {
 
     fn step4(&mut self) {
         const SUFFIXES: [&str; 19] = [
-            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent",
-            "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion",
+            "ou", "ism", "ate", "iti", "ous", "ive", "ize",
         ];
         // The longest matching suffix decides; `ement` before `ment` before `ent`.
         let Some(suffix) = SUFFIXES

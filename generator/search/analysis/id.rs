@@ -119,21 +119,35 @@ pub(super) fn stem(word: &str) -> String {
     // tie: a prefix and suffix that form a confix (`ke-…-an` in `keterangan`, not `ke-ter-` +
     // `angan`), then more inflections (`berkas-nya`, not `ber-` + `kasnya`), then more
     // prefixes (`ber-` + `jalan`, not `berjal` + `-an`), then the first in search order.
-    let mut best: Option<((usize, bool, usize, usize), &str)> = None;
+    let mut best: Option<(Score, &str)> = None;
     for reading in &readings {
-        let has_suffix = reading.suffix != Suffix::None;
-        for node in &reading.nodes {
-            if !rule_allows(reading, node) {
-                continue;
-            }
-            let removed = reading.inflections + usize::from(has_suffix) + node.depth;
-            let score = (removed, has_suffix && node.depth > 0, reading.inflections, node.depth);
+        for node in reading
+            .nodes
+            .iter()
+            .filter(|node| rule_allows(reading, node))
+        {
+            let score = score(reading, node);
             if best.map_or(true, |(top, _)| score > top) {
                 best = Some((score, &node.stem));
             }
         }
     }
     best.map_or_else(|| word.to_string(), |(_, stem)| stem.to_string())
+}
+
+/// How much a reading removes, compared in this order: affixes in all, whether a prefix and
+/// a suffix form a confix, inflections, prefixes.
+type Score = (usize, bool, usize, usize);
+
+fn score(reading: &Reading, node: &Node) -> Score {
+    let has_suffix = reading.suffix != Suffix::None;
+    let removed = reading.inflections + usize::from(has_suffix) + node.depth;
+    (
+        removed,
+        has_suffix && node.depth > 0,
+        reading.inflections,
+        node.depth,
+    )
 }
 
 /// One reading of a word's end: how many inflections went, which derivational suffix, and
@@ -272,8 +286,7 @@ fn prefix_options(word: &str, used: &[Prefix]) -> Vec<(Prefix, String)> {
             }
         } else if word.starts_with("pelajar") && allowed(Prefix::Pe) {
             out.push((Prefix::Pe, tail(3)));
-        } else if !is_vowel(at(2)) && !matches!(at(2), b'm' | b'n' | b'r') && allowed(Prefix::Pe)
-        {
+        } else if !is_vowel(at(2)) && !matches!(at(2), b'm' | b'n' | b'r') && allowed(Prefix::Pe) {
             out.push((Prefix::Pe, tail(2)));
         }
     }

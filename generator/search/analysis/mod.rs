@@ -24,6 +24,9 @@ mod ar;
 mod en;
 mod id;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -85,7 +88,7 @@ impl Analyzer {
     pub fn tokenize(self, text: &str) -> Vec<String> {
         split_words(text)
             .into_iter()
-            .map(|word| self.normalize(&word))
+            .map(|word| self.normalize(word))
             .filter(|word| !word.is_empty())
             .collect()
     }
@@ -103,12 +106,30 @@ impl Analyzer {
     /// The stem of a normalised word (a token). Words the stemmer does not handle (numbers,
     /// other scripts) come back unchanged.
     pub fn stem(self, word: &str) -> String {
-        match self {
-            Analyzer::Indonesian => id::stem(word),
-            Analyzer::English => en::stem(word),
-            Analyzer::Arabic => ar::stem(word),
-            Analyzer::Plain => word.to_string(),
+        let stemmer: fn(&str) -> String = match self {
+            Analyzer::Indonesian => id::stem,
+            Analyzer::English => en::stem,
+            Analyzer::Arabic => ar::stem,
+            Analyzer::Plain => return word.to_string(),
+        };
+        // Texts repeat a few thousand distinct words, and the Indonesian stemmer tries dozens
+        // of readings per word, so each thread remembers the stems it computed. The memo is
+        // cleared when it grows past a bound, so it costs a few megabytes at most.
+        thread_local! {
+            static MEMO: RefCell<[HashMap<String, String>; 3]> = RefCell::default();
         }
+        MEMO.with(|memo| {
+            let map = &mut memo.borrow_mut()[self as usize];
+            if let Some(stem) = map.get(word) {
+                return stem.clone();
+            }
+            if map.len() >= 50_000 {
+                map.clear();
+            }
+            let stem = stemmer(word);
+            map.insert(word.to_string(), stem.clone());
+            stem
+        })
     }
 
     /// Terms to put in the index for a text: for each token that is not a stop word, its stem,
@@ -167,11 +188,14 @@ impl Analyzer {
     }
 
     /// Per-language normalisation of one raw word from [`split_words`].
-    fn normalize(self, word: &str) -> String {
+    fn normalize(self, word: String) -> String {
+        if word.is_ascii() {
+            return word;
+        }
         match self {
-            Analyzer::Indonesian | Analyzer::English => fold_latin(word),
-            Analyzer::Arabic => ar::normalize(word),
-            Analyzer::Plain => word.to_string(),
+            Analyzer::Indonesian | Analyzer::English => fold_latin(&word),
+            Analyzer::Arabic => ar::normalize(&word),
+            Analyzer::Plain => word,
         }
     }
 }
@@ -187,13 +211,15 @@ impl Analyzer {
 /// is the word and its plural, and `e-paspor` is `e`, `paspor`. Arabic-Indic and extended
 /// Arabic-Indic digits become ASCII digits, as readers type either.
 pub(crate) fn split_words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut words = Vec::new();
     let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if is_word_char(c) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        } else if is_word_char(c) {
             push_lowercase(&mut current, c);
-        } else if is_invisible(c) || joins(&current, c, chars.get(i + 1).copied()) {
+        } else if is_invisible(c) || joins(&current, c, chars.peek().copied()) {
             continue;
         } else if !current.is_empty() {
             words.push(std::mem::take(&mut current));

@@ -122,13 +122,23 @@ fn indonesian_inflections_meet() {
 #[test]
 fn indonesian_examples_from_the_brief() {
     let a = Analyzer::Indonesian;
-    for word in ["perpanjang", "memperpanjang", "diperpanjang", "perpanjangan"] {
+    for word in [
+        "perpanjang",
+        "memperpanjang",
+        "diperpanjang",
+        "perpanjangan",
+    ] {
         assert_eq!(a.stem(word), "panjang", "{word}");
     }
     for word in ["adu", "mengadu", "pengaduan"] {
         assert_eq!(a.stem(word), "adu", "{word}");
     }
-    assert!(finds(a, "Perpanjangan paspor", "memperpanjang paspor", false));
+    assert!(finds(
+        a,
+        "Perpanjangan paspor",
+        "memperpanjang paspor",
+        false
+    ));
     assert!(finds(a, "Biaya pembiayaan", "biaya", false));
     assert!(finds(a, "pelaporan orang asing", "lapor diri", false));
 }
@@ -287,7 +297,10 @@ fn plain_analyser_for_unknown_languages() {
     assert_eq!(analyzer_for("EN_gb"), Analyzer::English);
     assert_eq!(analyzer_for("ar"), Analyzer::Arabic);
     let a = Analyzer::Plain;
-    assert_eq!(a.tokenize("Les Passeports, l'été"), ["les", "passeports", "lété"]);
+    assert_eq!(
+        a.tokenize("Les Passeports, l'été"),
+        ["les", "passeports", "lété"]
+    );
     assert!(!a.is_stop_word("les"));
     assert_eq!(a.stem("passeports"), "passeports");
     assert_eq!(a.index_terms("Les passeports"), ["les", "passeports"]);
@@ -297,12 +310,21 @@ fn plain_analyser_for_unknown_languages() {
 fn tokenizer_rules() {
     let a = Analyzer::Indonesian;
     assert_eq!(a.tokenize("anak-anak"), ["anak", "anak"]);
-    assert_eq!(a.tokenize("Rp 350.000,- per orang"), ["rp", "350000", "per", "orang"]);
+    assert_eq!(
+        a.tokenize("Rp 350.000,- per orang"),
+        ["rp", "350000", "per", "orang"]
+    );
     assert_eq!(a.tokenize("1.000, 2"), ["1000", "2"]);
     assert_eq!(a.tokenize("Jum'at, Jum’at"), ["jumat", "jumat"]);
     assert_eq!(a.tokenize("'kutip'"), ["kutip"]);
-    assert_eq!(a.tokenize("pas\u{00AD}por para\u{200D}ph"), ["paspor", "paraph"]);
-    assert_eq!(a.tokenize("Cafe\u{0301} café CAFÉ"), ["cafe", "cafe", "cafe"]);
+    assert_eq!(
+        a.tokenize("pas\u{00AD}por para\u{200D}ph"),
+        ["paspor", "paraph"]
+    );
+    assert_eq!(
+        a.tokenize("Cafe\u{0301} café CAFÉ"),
+        ["cafe", "cafe", "cafe"]
+    );
     assert_eq!(a.tokenize("e-KTP (WNA)"), ["e", "ktp", "wna"]);
     // Per-character lowercasing: no context-dependent final sigma, İ keeps its dot in Plain.
     assert_eq!(Analyzer::Plain.tokenize("ΟΔΟΣ"), ["οδοσ"]);
@@ -318,17 +340,33 @@ fn query_terms_rules() {
         term: term.into(),
         prefix,
     };
-    assert_eq!(a.query_terms("biaya perpanjangan", false), [q("biaya", false), q("panjang", false)]);
+    assert_eq!(
+        a.query_terms("biaya perpanjangan", false),
+        [q("biaya", false), q("panjang", false)]
+    );
     assert_eq!(
         a.query_terms("biaya perpanjangan", true),
-        [q("biaya", false), q("perpanjangan", true), q("panjang", false)]
+        [
+            q("biaya", false),
+            q("perpanjangan", true),
+            q("panjang", false)
+        ]
     );
     // The word being typed is never dropped as a stop word: `ke` may become `kewajiban`.
-    assert_eq!(a.query_terms("paspor ke", true), [q("paspor", false), q("ke", true)]);
+    assert_eq!(
+        a.query_terms("paspor ke", true),
+        [q("paspor", false), q("ke", true)]
+    );
     assert_eq!(a.query_terms("paspor ke", false), [q("paspor", false)]);
     // One letter is too short to be a prefix: it counts as a complete word.
-    assert_eq!(a.query_terms("visa k", true), [q("visa", false), q("k", false)]);
+    assert_eq!(
+        a.query_terms("visa k", true),
+        [q("visa", false), q("k", false)]
+    );
     // Duplicates go.
-    assert_eq!(a.query_terms("lapor melapor pelaporan", false), [q("lapor", false)]);
+    assert_eq!(
+        a.query_terms("lapor melapor pelaporan", false),
+        [q("lapor", false)]
+    );
     assert!(a.query_terms("", true).is_empty());
 }
