@@ -117,8 +117,10 @@ pub(super) fn stem(word: &str) -> String {
     }
     // Pass 2: the rules alone. The plausible reading that removes the most affixes wins. On a
     // tie: a prefix and suffix that form a confix (`ke-…-an` in `keterangan`, not `ke-ter-` +
-    // `angan`), then more inflections (`berkas-nya`, not `ber-` + `kasnya`), then more
-    // prefixes (`ber-` + `jalan`, not `berjal` + `-an`), then the first in search order.
+    // `angan`), then `-nya` removed (`berkas-nya`, not `ber-` + `kasnya`), then more prefixes
+    // (`ber-` + `jalan`, not `berjal` + `-an`; `ber-` + `salah`, not `bersa` + `-lah`: roots
+    // end in `-lah` and `-kah` more often than prefixed words take those particles), then the
+    // first in search order.
     let mut best: Option<(Score, &str)> = None;
     for reading in &readings {
         for node in reading
@@ -136,8 +138,8 @@ pub(super) fn stem(word: &str) -> String {
 }
 
 /// How much a reading removes, compared in this order: affixes in all, whether a prefix and
-/// a suffix form a confix, inflections, prefixes.
-type Score = (usize, bool, usize, usize);
+/// a suffix form a confix, whether `-nya` went, prefixes.
+type Score = (usize, bool, bool, usize);
 
 fn score(reading: &Reading, node: &Node) -> Score {
     let has_suffix = reading.suffix != Suffix::None;
@@ -145,7 +147,7 @@ fn score(reading: &Reading, node: &Node) -> Score {
     (
         removed,
         has_suffix && node.depth > 0,
-        reading.inflections,
+        reading.without_nya,
         node.depth,
     )
 }
@@ -154,6 +156,8 @@ fn score(reading: &Reading, node: &Node) -> Score {
 /// every prefix chain of what is left.
 struct Reading {
     inflections: usize,
+    /// The possessive `-nya` was removed.
+    without_nya: bool,
     suffix: Suffix,
     /// The stem before `suffix` was removed ends in `s` (for the `-si` rule).
     base_ends_in_s: bool,
@@ -164,7 +168,7 @@ struct Reading {
 /// suffix first, each with its prefix chains in depth-first order.
 fn readings(word: &str) -> Vec<Reading> {
     let mut out = Vec::new();
-    for (inflections, base) in inflection_variants(word) {
+    for (inflections, without_nya, base) in inflection_variants(word) {
         for (suffix, rest) in suffix_variants(&base) {
             let mut nodes = vec![Node {
                 stem: rest.clone(),
@@ -174,6 +178,7 @@ fn readings(word: &str) -> Vec<Reading> {
             walk_prefixes(&rest, &mut Vec::new(), &mut nodes);
             out.push(Reading {
                 inflections,
+                without_nya,
                 suffix,
                 base_ends_in_s: rest.ends_with('s'),
                 nodes,
@@ -183,21 +188,22 @@ fn readings(word: &str) -> Vec<Reading> {
     out
 }
 
-/// The word without its particle and `-nya` (most stripped first), then the word itself.
-fn inflection_variants(word: &str) -> Vec<(usize, String)> {
-    let mut variants = vec![(0, word.to_string())];
+/// The word without its particle and `-nya` (most stripped first), then the word itself: how
+/// many inflections went, whether `-nya` was one, and what is left.
+fn inflection_variants(word: &str) -> Vec<(usize, bool, String)> {
+    let mut variants = vec![(0, false, word.to_string())];
     let mut current = word;
     if let Some(rest) = ["lah", "kah", "tah", "pun"]
         .iter()
         .find_map(|p| current.strip_suffix(p))
     {
         current = rest;
-        variants.push((1, current.to_string()));
+        variants.push((1, false, current.to_string()));
     }
     if let Some(rest) = current.strip_suffix("nya") {
-        variants.push((variants.len(), rest.to_string()));
+        variants.push((variants.len(), true, rest.to_string()));
     }
-    variants.retain(|(_, v)| v.len() >= 3);
+    variants.retain(|(_, _, v)| v.len() >= 3);
     variants.reverse();
     variants
 }
@@ -288,6 +294,10 @@ fn prefix_options(word: &str, used: &[Prefix]) -> Vec<(Prefix, String)> {
             out.push((Prefix::Pe, tail(3)));
         } else if !is_vowel(at(2)) && !matches!(at(2), b'm' | b'n' | b'r') && allowed(Prefix::Pe) {
             out.push((Prefix::Pe, tail(2)));
+            if word.get(3..5) == Some("er") && allowed(Prefix::Per) {
+                // per- before a first syllable in -er, as be- is: pekerjakan, peternakan.
+                out.push((Prefix::Per, tail(2)));
+            }
         }
     }
     if allowed(Prefix::Ber) {

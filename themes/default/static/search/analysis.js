@@ -145,7 +145,7 @@ function idStem(word) {
     for (const n of r.nodes) {
       if (!ruleAllows(r, n)) continue;
       const score = [r.inflections + (hasSuffix ? 1 : 0) + n.depth, hasSuffix && n.depth > 0 ? 1 : 0,
-        r.inflections, n.depth];
+        r.withoutNya ? 1 : 0, n.depth];
       if (best === undefined || greater(score, top)) {
         best = n.stem;
         top = score;
@@ -162,26 +162,26 @@ function greater(a, b) {
 
 function readings(word) {
   const out = [];
-  for (const [inflections, base] of inflectionVariants(word)) {
+  for (const [inflections, withoutNya, base] of inflectionVariants(word)) {
     for (const [suffix, rest] of suffixVariants(base)) {
       const nodes = [{ stem: rest, first: '', depth: 0 }];
       walkPrefixes(rest, [], nodes);
-      out.push({ inflections, suffix, endsInS: rest.endsWith('s'), nodes });
+      out.push({ inflections, withoutNya, suffix, endsInS: rest.endsWith('s'), nodes });
     }
   }
   return out;
 }
 
 function inflectionVariants(word) {
-  const variants = [[0, word]];
+  const variants = [[0, false, word]];
   let current = word;
   const particle = ['lah', 'kah', 'tah', 'pun'].find((p) => current.endsWith(p));
   if (particle) {
     current = current.slice(0, -particle.length);
-    variants.push([1, current]);
+    variants.push([1, false, current]);
   }
-  if (current.endsWith('nya')) variants.push([variants.length, current.slice(0, -3)]);
-  return variants.filter(([, v]) => v.length >= 3).reverse();
+  if (current.endsWith('nya')) variants.push([variants.length, true, current.slice(0, -3)]);
+  return variants.filter(([, , v]) => v.length >= 3).reverse();
 }
 
 function suffixVariants(word) {
@@ -226,6 +226,7 @@ function prefixOptions(word, used) {
       out.push(['pe', tail(3)]);
     } else if (!isVowel(at(2)) && !'mnr'.includes(at(2)) && at(2) && allowed('pe')) {
       out.push(['pe', tail(2)]);
+      if (word.slice(3, 5) === 'er' && allowed('per')) out.push(['per', tail(2)]);
     }
   }
   if (allowed('ber')) {
