@@ -23,5 +23,6 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod theme;
 pub mod yaml;

@@ -125,7 +125,9 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, D
         Job::Feed { lang } => feed_context(shared, *lang),
         Job::Sitemap => sitemap_context(shared),
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
-        Job::Static { .. } | Job::Asset { .. } => unreachable!("copied, not rendered"),
+        Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } => {
+            unreachable!("written by render::run, not by a template")
+        }
     };
     tera.render(&template, &ctx)
         .map_err(|e| shared.theme.template_error(&e, Some(&template)))

@@ -38,6 +38,10 @@ pub enum Job {
     Search {
         lang: usize,
     },
+    /// The search index files of a language (several outputs under `search/<lang>/`).
+    SearchIndex {
+        lang: usize,
+    },
     NotFound {
         lang: usize,
     },
@@ -188,6 +192,15 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
             "search page".into(),
             &mut diags,
         );
+        if site.config.search_enabled {
+            let folder = crate::search::folder(site, lang);
+            push(
+                format!("{folder}index.json"),
+                Job::SearchIndex { lang },
+                "search index".into(),
+                &mut diags,
+            );
+        }
         push(
             format!("{prefix}404.html"),
             Job::NotFound { lang },
@@ -286,6 +299,7 @@ pub fn run(
                 Job::Asset { from } => sink
                     .copy(&planned.out, from)
                     .map_err(|e| io_error(&planned.origin, e)),
+                Job::SearchIndex { lang } => write_all(sink, crate::search::build(site, *lang)),
                 job => context::render(&shared, tera, job).and_then(|bytes| {
                     sink.put(&planned.out, bytes.as_bytes())
                         .map_err(|e| io_error(planned.out.as_str(), e))
@@ -294,6 +308,16 @@ pub fn run(
             result.err()
         })
         .collect()
+}
+
+/// Writes a job's several outputs; each path is checked like every other output path.
+fn write_all(sink: &dyn Sink, files: Vec<(String, Vec<u8>)>) -> Result<(), Diagnostic> {
+    for (path, bytes) in files {
+        let out =
+            OutputPath::new(&path).map_err(|e| Diagnostic::error(format!("output path {e}")))?;
+        sink.put(&out, &bytes).map_err(|e| io_error(&path, e))?;
+    }
+    Ok(())
 }
 
 fn io_error(what: &str, e: std::io::Error) -> Diagnostic {
