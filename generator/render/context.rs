@@ -126,7 +126,9 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, D
         Job::Sitemap => sitemap_context(shared),
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
         Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } => {
-            unreachable!("written by render::run, not by a template")
+            // render::run writes these itself; reaching here is a bug, reported rather than panicking.
+            return Err(Diagnostic::error("internal error: a copy job was sent to the template renderer")
+                .with_hint("please report this as a Suluh bug"));
         }
     };
     tera.render(&template, &ctx)
