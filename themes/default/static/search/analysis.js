@@ -1,5 +1,7 @@
 // Suluh search: text analysis in the browser.
 //
+// Plain ES2018 (Unicode property escapes are the newest feature used), for old phone browsers.
+//
 // The twin of generator/search/analysis/*.rs, which analysed the pages when the index was
 // built: a query finds a page only if it is analysed here exactly as the page was there. Each
 // function mirrors the Rust function of the same name, and tests/js/analysis.test.mjs checks
@@ -521,7 +523,7 @@ const ANALYZERS = new Map();
 // The analyser for a site language code; unknown codes get the plain analyser (tokenise and
 // lowercase only), as in Rust's analyzer_for.
 export function analyzerFor(lang) {
-  const primary = String(lang ?? '').split(/[-_]/)[0].replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const primary = String(lang == null ? '' : lang).split(/[-_]/)[0].replace(/[A-Z]/g, (c) => c.toLowerCase());
   const name = CODES.get(primary) || 'plain';
   if (!ANALYZERS.has(name)) {
     const make = {
