@@ -129,7 +129,7 @@ pub(super) fn stem(word: &str) -> String {
             .filter(|node| rule_allows(reading, node))
         {
             let score = score(reading, node);
-            if best.map_or(true, |(top, _)| score > top) {
+            if best.is_none_or(|(top, _)| score > top) {
                 best = Some((score, &node.stem));
             }
         }
