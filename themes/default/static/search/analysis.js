@@ -109,21 +109,23 @@ pada para per pun saat saja sangat sebagai sebelum sebuah secara sedang sehingga
 selama semua seperti serta sesudah setelah setiap siapa suatu sudah supaya tanpa telah tentang
 terhadap tersebut tetapi tidak untuk yaitu yakni yang`;
 
-const ID_ROOTS = `awas baik bank batas beras beri berita beritahu berkas bijak capai cek cerai cetak damai datang
-didik digital diploma direktorat direktur disiplin diskusi fotokopi gerak hadap hak hindar
-hubung ikut industri istilah jarak kabar kabul kait kaji kantor kasih kategori kawal kawin
-kecil kecuali kejar kelamin kelola kelompok keluar keluarga keluh kemarin kemas kembali kena
-kenal kendali kendara kepala kerja ketik kirim konfirmasi konsultasi kontrol koordinasi koreksi
-kosong kuasa kuat kumpul kunci kunjung kurang kutip lantai layan lengkap letak majikan maju
-makan malu mandi manfaat marah masak masalah masuk masyarakat materi mati menang menteri
-merdeka metode milik mimpi minta minum mitra mohon muat muda mudah mukim mulai mulia muncul
-mundur mungkin murah musim musyawarah mutu nafkah naik nama nanti nasihat negeri nikah nilai
-nomor nyaman nyanyi nyata olah paham pajak pakai pantai partai patuh pedoman penjara penuh
-perangkat perempuan pergi periksa perilaku perintah perlu persen pertama pesawat peserta pos
-punya ragam ramah ramai rangkum rantau rasa rawat rekam rekrut rencana resmi rinci rujuk rumah
-rupa rusak sah sampai sebut sedia segera sejarah sekarang sekolah sekretariat sekretaris
-selesai sembilan sementara semester seminar sendiri serah serta sertifikat sesuai setuju
-tandatangan tangan tanya teknologi temu terima ternak terus tes tindak tolak waspada`;
+const ID_ROOTS = `awas badai baik bank batas beras beri berita beritahu berkas bijak capai cek cerai cetak damai
+datang didik digital diploma direktorat direktur disiplin diskusi fotokopi gerak hadap hak
+hindar hubung ikut industri intai istilah jarak kabar kabul kait kaji kalah kali kantor kasih
+kategori kawal kawin kecewa kecil kecuali kejar kejut kelamin kelola kelompok keluar keluarga
+keluh kemarin kemas kembali kembang kena kenal kenang kendali kendara kepala kerah keras kering
+kerja ketik kira kirim koleksi komentar konfirmasi konsultasi konsumsi kontak kontrol
+koordinasi koreksi kosong kotor kuasa kuat kubur kukuh kumpul kunci kunjung kupas kurang kurung
+kutip lantai layan lengkap letak majikan maju makan malu mandi manfaat marah masak masalah
+masuk masyarakat materi mati menang menteri merdeka metode milik mimpi minta minum mitra mohon
+muat muda mudah mukim mulai mulia muncul mundur mungkin murah musim musyawarah mutu nafkah naik
+nama nanti nasihat negeri nikah nilai nomor nyaman nyanyi nyata olah paham pajak pakai pantai
+partai patuh pedoman penjara penuh perangkat perempuan pergi periksa perilaku perintah perlu
+persen pertama pesawat peserta pos punya ragam ramah ramai rangkai rangkum rantau rasa rawat
+rekam rekrut rencana resmi rinci rujuk rumah rupa rusak sah sampai santai sebut sedia segera
+sejarah sekarang sekolah sekretariat sekretaris selesai sembilan sementara semester seminar
+sendiri serah serta sertifikat sesuai setuju tandatangan tangan tanya teknologi temu terima
+ternak terus tes tindak tolak urai waspada`;
 
 const ID_STOP_SET = words(ID_STOP);
 const ID_ROOT_SET = words(ID_ROOTS);
