@@ -7,11 +7,12 @@
 //!
 //! The stemmer is "light" in the sense of Larkey, Ballesteros and Connell's light10: it
 //! removes the conjunction `و`, the article `ال` with its attached prepositions (`وال بال كال
-//! فال لل`), then a fixed list of suffixes, and does not try to find the triliteral root,
-//! which conflates too much for search. Two changes make inflections meet more often: the
-//! article may be removed a second time (normalisation turns `إلكتروني` into `الكتروني`, so
-//! `الإلكتروني` must lose two), and a `و` after the article goes too (`الوثيقة` meets
-//! `وثيقة`, whose `و` is taken for the conjunction).
+//! فال لل`), then one attached pronoun and a fixed list of endings, and does not try to find
+//! the triliteral root, which conflates too much for search. Three changes make inflections
+//! meet more often: the article may be removed a second time (normalisation turns `إلكتروني`
+//! into `الكتروني`, so `الإلكتروني` must lose two); a `و` after the article goes too
+//! (`الوثيقة` meets `وثيقة`, whose `و` is taken for the conjunction); and a ta marbuta that a
+//! pronoun turned into `ت` is restored (`تأشيرتك` meets `تأشيرة`).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -8,12 +8,12 @@
 //! Those algorithms look every candidate up in a dictionary of 30,000 roots, which is too big
 //! for a phone. Here every analysis of a word is enumerated in a fixed order and:
 //!
-//! 1. the first candidate found in [`ROOTS`], a few hundred roots that the rules alone would
+//! 1. the first candidate found in [`ROOTS`], about two hundred roots that the rules alone would
 //!    get wrong (roots that look affixed, roots starting with `m`, `n`, `k`, `r`, whose sound
 //!    change is ambiguous, and roots ending in `-i`), wins;
-//! 2. otherwise, the rules decide alone: the deepest prefix chain whose stem keeps at least
-//!    two vowels, with the sound change listed first, and the suffix only where the prefix
-//!    allows it (no `ke-…-kan`, no `di-…-an`, …).
+//! 2. otherwise, the rules decide alone: the reading that removes the most affixes while
+//!    leaving a stem of two vowels, with a suffix only where its prefix allows it (no
+//!    `ke-…-kan`, no `di-…-an`, …); ties are broken as `stem` explains.
 //!
 //! What matters for search is that every inflection of a word reaches the same stem, not that
 //! the stem is the dictionary root: `periksa` and `pemeriksaan` would both become `iksa`
