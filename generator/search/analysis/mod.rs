@@ -16,7 +16,7 @@
 //! Everything is defined on Unicode scalar values with explicit rules rather than on a
 //! library's notion of "word", so that Rust and JavaScript cannot drift apart: a word
 //! character is `char::is_alphanumeric` (JavaScript `[\p{Alphabetic}\p{N}]` with the `u` flag)
-//! or one of the combining marks in [`is_mark`]; lowercasing is per character
+//! or one of the combining marks in `is_mark`; lowercasing is per character
 //! (`char::to_lowercase`, JavaScript `toLowerCase` on one code point), which sidesteps the
 //! context-dependent final sigma that `str::to_lowercase` applies.
 
