@@ -309,8 +309,11 @@ fn page_size(pdf: &Path) -> (u32, u32) {
     }
 }
 
+/// The PDF's text with line breaks and runs of spaces collapsed, so that a title wrapped over
+/// two lines still matches.
 fn text_of(pdf: &Path) -> String {
-    tool("pdftotext", &[pdf.to_str().unwrap_or_default(), "-"])
+    let text = tool("pdftotext", &[pdf.to_str().unwrap_or_default(), "-"]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn assert_fonts_embedded(pdf: &Path) {
