@@ -137,7 +137,11 @@ pub struct LeafletError {
 impl std::fmt::Display for LeafletError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)?;
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path, self.line, self.column, self.message
+            )?;
         } else {
             write!(f, "{}: {}", self.path, self.message)?;
         }
@@ -191,6 +195,13 @@ impl LeafletEngine {
         }
     }
 
+    /// Drops Typst's memoized results older than `max_age` compilations. Call it after each
+    /// rebuild in long `serve` runs so memory stays bounded; it goes through the `comemo` that
+    /// `typst` re-exports, because a second copy of the crate would evict nothing (#8628).
+    pub fn evict_cache(&self, max_age: usize) {
+        typst::comemo::evict(max_age);
+    }
+
     /// Renders one leaflet to PDF bytes. The same input and template give the same bytes.
     pub fn render(
         &self,
@@ -207,13 +218,20 @@ impl LeafletEngine {
         let data = serde_json::to_vec(input)
             .map_err(|err| vec![input_error(format!("cannot serialise leaflet data: {err}"))])?;
         let qr = qr::svg(&input.url).map_err(|err| {
-            vec![input_error(format!("cannot make a QR code for {}: {err}", input.url))]
+            vec![input_error(format!(
+                "cannot make a QR code for {}: {err}",
+                input.url
+            ))]
         })?;
         let expected_pages = expected_pages(template.layout, &input.paper);
 
         for (attempt, &scale) in SCALES.iter().enumerate() {
             let last = attempt + 1 == SCALES.len();
-            let settings = Settings { scale, last, expected_pages };
+            let settings = Settings {
+                scale,
+                last,
+                expected_pages,
+            };
             let settings = serde_json::to_vec(&settings)
                 .map_err(|err| vec![input_error(format!("cannot serialise settings: {err}"))])?;
             let world = LeafletWorld::new(

@@ -31,7 +31,10 @@ fn engine() -> &'static LeafletEngine {
             .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
             .filter_map(Result::ok)
             .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ttf" || ext == "otf"))
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|ext| ext == "ttf" || ext == "otf")
+            })
             .collect();
         entries.sort();
         for path in entries {
@@ -384,17 +387,26 @@ fn check_leaflet(lang: &str, layout: Layout, paper: &str) {
 
     let text = text_of(&pdf);
     for needle in [expect.title, expect.fee, expect.step] {
-        assert!(text.contains(needle), "{name}: {needle:?} missing from:\n{text}");
+        assert!(
+            text.contains(needle),
+            "{name}: {needle:?} missing from:\n{text}"
+        );
     }
     if lang == "ar" {
         // Logical order: a word comes out as typed, not reversed by visual-order extraction.
         let reversed: String = "جواز".chars().rev().collect();
-        assert!(text.contains("جواز") && !text.contains(&reversed), "{name}:\n{text}");
+        assert!(
+            text.contains("جواز") && !text.contains(&reversed),
+            "{name}:\n{text}"
+        );
         assert!(text.contains("المتطلبات"), "{name}:\n{text}");
     }
 
     let codes = qr_codes(&pdf, dir.path());
-    assert!(codes.contains(&input.url), "{name}: QR codes found: {codes:?}");
+    assert!(
+        codes.contains(&input.url),
+        "{name}: QR codes found: {codes:?}"
+    );
 }
 
 #[test]
@@ -496,7 +508,12 @@ fn event_leaflet() {
     input.url = "https://imigrasi-lampung.example/acara/sosialisasi-mulyojati/".into();
     for layout in [Layout::Trifold, Layout::Booklet] {
         input.layout = layout;
-        input.paper = if layout == Layout::Booklet { "a5" } else { "a4" }.into();
+        input.paper = if layout == Layout::Booklet {
+            "a5"
+        } else {
+            "a4"
+        }
+        .into();
         let dir = tempfile::tempdir().expect("temp dir");
         let pdf = render_to(dir.path(), &format!("event-{layout:?}"), &input, layout);
         let text = text_of(&pdf);
@@ -507,9 +524,15 @@ fn event_leaflet() {
             "Yang perlu dibawa",
             "KTP elektronik",
         ] {
-            assert!(text.contains(needle), "{layout:?}: {needle:?} missing:\n{text}");
+            assert!(
+                text.contains(needle),
+                "{layout:?}: {needle:?} missing:\n{text}"
+            );
         }
-        assert!(qr_codes(&pdf, dir.path()).contains(&input.url), "{layout:?}");
+        assert!(
+            qr_codes(&pdf, dir.path()).contains(&input.url),
+            "{layout:?}"
+        );
     }
 }
 
