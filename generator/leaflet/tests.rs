@@ -162,10 +162,9 @@ fn fixture(lang: &str) -> (LeafletInput, Expect) {
                     ("page", "Halaman"),
                     ("continued", "lanjutan"),
                     ("notes", "Catatan"),
-                    ("date", "Tanggal"),
-                    ("time", "Waktu"),
-                    ("location", "Tempat"),
-                    ("address", "Alamat"),
+                    ("event_when", "Waktu"),
+                    ("event_where", "Tempat"),
+                    ("event_address", "Alamat"),
                 ]),
             },
             Expect {
@@ -251,6 +250,11 @@ fn fixture(lang: &str) -> (LeafletInput, Expect) {
                 ("scan_qr", "امسح الرمز للدليل على الإنترنت"),
                 ("continued", "تابع"),
                 ("notes", "ملاحظات"),
+                ("event", "الفعالية"),
+                ("what_to_bring", "ما يجب إحضاره"),
+                ("event_when", "الموعد"),
+                ("event_where", "المكان"),
+                ("event_address", "العنوان"),
             ]);
             (
                 input,
@@ -519,6 +523,8 @@ fn event_leaflet() {
         let text = text_of(&pdf);
         for needle in [
             "Sabtu, 14 Maret 2031",
+            "09.00–12.00 WIB",
+            "Tempat",
             "Balai Desa Mulyojati",
             "Jl. Merdeka No. 1",
             "Yang perlu dibawa",
