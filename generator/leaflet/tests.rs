@@ -499,6 +499,30 @@ fn overflow_booklet_imposed_continues() {
     check_overflow(Layout::Booklet, "a4", 2);
 }
 
+/// A single step longer than a whole panel or page cannot be packed; the templates then let
+/// Typst's own flow break it across columns and pages.
+#[test]
+fn oversized_step_is_not_cut() {
+    for (layout, paper) in [
+        (Layout::Trifold, "a4"),
+        (Layout::Booklet, "a5"),
+        (Layout::Booklet, "a4"),
+    ] {
+        let (mut input, _) = fixture("en");
+        input.layout = layout;
+        input.paper = paper.into();
+        let long: Vec<String> = (1..=700).map(|n| format!("word{n}")).collect();
+        input.steps[1] = plain(&long.join(" "));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let name = format!("oversize-{layout:?}-{paper}");
+        let pdf = render_to(dir.path(), &name, &input, layout);
+        let text = text_of(&pdf);
+        for needle in ["word1 ", "word700", "Collect the passport", "IDR 650,000"] {
+            assert!(text.contains(needle), "{name}: {needle:?} missing");
+        }
+    }
+}
+
 #[test]
 fn event_leaflet() {
     let (mut input, _) = fixture("id");
@@ -637,6 +661,10 @@ fn samples() {
         input.paper = paper.into();
         variants.push((format!("event-ar-{layout:?}-{paper}"), input, layout));
     }
+    let (mut input, _) = fixture("en");
+    let long: Vec<String> = (1..=700).map(|n| format!("word{n}")).collect();
+    input.steps[1] = plain(&long.join(" "));
+    variants.push(("oversize-Trifold-a4".into(), input, Layout::Trifold));
     for (name, input, layout) in &variants {
         let template = template(*layout);
         let mut times = Vec::new();
