@@ -11,13 +11,16 @@
 //! 4. **Validate**: every problem becomes a [`diagnostics::Diagnostic`]; errors stop the run before anything
 //!    is written.
 //! 5. **Plan** (pure): one job per output file ([`render::plan`]).
-//! 6. **Render** (pure, parallel) into a sink ([`output::Sink`]): a staging folder swapped in atomically for
+//! 6. **Render** (pure, parallel): leaflets first ([`leaflet`], Typst), then pages, listings, feeds and search
+//!    indexes ([`search`]), into a sink ([`output::Sink`]): a staging folder swapped in atomically for
 //!    `build`, memory for `serve`, nothing for `check`.
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod i18n;
+pub mod leaflet;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;

@@ -48,6 +48,22 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Render one page's print leaflet (PDF) on demand.
+    Leaflet {
+        /// The page's path under content/, e.g. paspor/paspor-baru
+        page: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Language of the leaflet (default: the site's default language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Layout (default: the page's, else the site's).
+        #[arg(long, value_enum)]
+        layout: Option<LayoutArg>,
+        /// Where to write the PDF (default: SLUG.LANG.pdf in the current folder).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
     /// Create a new page SECTION/SLUG with a front-matter template.
     New {
         /// SECTION/SLUG, e.g. paspor/paspor-dinas
@@ -58,6 +74,12 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LayoutArg {
+    Trifold,
+    Booklet,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -132,7 +154,48 @@ fn main() -> ExitCode {
             }
         }
         Command::New { target, lang, root } => new_page(&root, &target, lang.as_deref()),
+        Command::Leaflet {
+            page,
+            root,
+            lang,
+            layout,
+            output,
+        } => leaflet(root, page, lang, layout, output),
     }
+}
+
+fn leaflet(
+    root: PathBuf,
+    page: String,
+    lang: Option<String>,
+    layout: Option<LayoutArg>,
+    output: Option<PathBuf>,
+) -> ExitCode {
+    let request = pipeline::LeafletRequest {
+        page,
+        lang,
+        layout: layout.map(|l| match l {
+            LayoutArg::Trifold => suluh::config::LeafletLayout::Trifold,
+            LayoutArg::Booklet => suluh::config::LeafletLayout::Booklet,
+        }),
+    };
+    let (pdf, outcome) = pipeline::leaflet(&Options::new(root), &request);
+    diagnostics::emit(&outcome.diagnostics, &outcome.sources, Format::Human);
+    let Some(leaflet) = pdf else {
+        return ExitCode::from(1);
+    };
+    let output = output.unwrap_or_else(|| PathBuf::from(&leaflet.file_name));
+    let pdf = leaflet.pdf;
+    if let Err(e) = std::fs::write(&output, &pdf) {
+        eprintln!("error: cannot write {}: {e}", output.display());
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "Wrote {} ({} KB)",
+        output.display(),
+        pdf.len().div_ceil(1024)
+    );
+    ExitCode::SUCCESS
 }
 
 fn new_page(root: &std::path::Path, target: &str, lang: Option<&str>) -> ExitCode {

@@ -75,6 +75,8 @@ pub struct Rendered {
     pub text: String,
     pub has_raw_html: bool,
     pub images: Vec<Image>,
+    /// Links without any text or image inside (`[](x.md)`).
+    pub empty_links: Vec<Range<usize>>,
     pub notes: Vec<Note>,
 }
 
@@ -227,7 +229,22 @@ fn transform<'a>(
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut result = Vec::with_capacity(events.len() + 8);
     let mut image: Option<(String, String, Range<usize>)> = None;
+    // Open links and whether anything readable was seen inside them yet.
+    let mut open_links: Vec<(Range<usize>, bool)> = Vec::new();
     for (event, span) in events {
+        match &event {
+            Event::Start(Tag::Link { .. }) => open_links.push((span.clone(), false)),
+            Event::End(TagEnd::Link) => {
+                if let Some((link_span, false)) = open_links.pop() {
+                    out.empty_links.push(link_span);
+                }
+            }
+            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
+                open_links.iter_mut().for_each(|l| l.1 = true);
+            }
+            Event::Start(Tag::Image { .. }) => open_links.iter_mut().for_each(|l| l.1 = true),
+            _ => {}
+        }
         let event = match event {
             Event::Start(Tag::Link {
                 link_type,

@@ -35,6 +35,8 @@ pub struct Theme {
     pub statics: BTreeMap<String, FileSource>,
     /// Other theme files (leaflet templates, fonts) by theme-relative path.
     pub files: BTreeMap<String, FileSource>,
+    /// How each of `files` is named in messages.
+    shown: BTreeMap<String, String>,
 }
 
 const BUILTIN_PREFIX: &str = "(default theme) ";
@@ -42,36 +44,21 @@ const BUILTIN_PREFIX: &str = "(default theme) ";
 impl Theme {
     /// Resolves the theme for a site. Template sources are recorded in `sources` for error messages.
     pub fn load(root: &Path, config: &Config, sources: &Sources) -> Result<Theme, Vec<Diagnostic>> {
-        let mut templates = BTreeMap::new();
-        let mut statics = BTreeMap::new();
-        let mut files = BTreeMap::new();
-        let mut errors = Vec::new();
+        let mut b = Builder::default();
 
         for file in all_files(&DEFAULT_THEME) {
             let rel = file.path().to_string_lossy().replace('\\', "/");
-            add(
+            b.add(
                 &rel,
                 FileSource::Builtin(file.contents()),
                 format!("{BUILTIN_PREFIX}{rel}"),
-                &mut templates,
-                &mut statics,
-                &mut files,
-                &mut errors,
             );
         }
         let theme_dir = root.join("themes").join(&config.theme);
         if theme_dir.is_dir() {
             for (rel, disk) in walk(&theme_dir) {
                 let shown = format!("themes/{}/{rel}", config.theme);
-                add(
-                    &rel,
-                    FileSource::Disk(disk),
-                    shown,
-                    &mut templates,
-                    &mut statics,
-                    &mut files,
-                    &mut errors,
-                );
+                b.add(&rel, FileSource::Disk(disk), shown);
             }
         } else if config.theme != "default" {
             let available: Vec<String> = std::fs::read_dir(root.join("themes"))
@@ -94,7 +81,7 @@ impl Theme {
                 offset: 0,
             }
             .value_span_of(&["theme"]);
-            errors.push(
+            b.errors.push(
                 Diagnostic::error(format!(
                     "theme `{}` not found: there is no folder `themes/{}/`",
                     config.theme, config.theme
@@ -108,28 +95,21 @@ impl Theme {
             if site_dir.is_dir() {
                 for (rel, disk) in walk(&site_dir) {
                     let full = format!("{kind}{rel}");
-                    add(
-                        &full,
-                        FileSource::Disk(disk),
-                        full.clone(),
-                        &mut templates,
-                        &mut statics,
-                        &mut files,
-                        &mut errors,
-                    );
+                    b.add(&full, FileSource::Disk(disk), full.clone());
                 }
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        if !b.errors.is_empty() {
+            return Err(b.errors);
         }
-        for t in templates.values() {
+        for t in b.templates.values() {
             sources.insert(&t.path, t.source.as_str().into());
         }
         Ok(Theme {
-            templates,
-            statics,
-            files,
+            templates: b.templates,
+            statics: b.statics,
+            files: b.files,
+            shown: b.shown,
         })
     }
 
@@ -188,6 +168,14 @@ impl Theme {
             .with_hint(hint)
     }
 
+    /// The path of a theme file as messages show it.
+    pub fn shown_path(&self, rel: &str) -> String {
+        self.shown
+            .get(rel)
+            .cloned()
+            .unwrap_or_else(|| rel.to_string())
+    }
+
     pub fn has_template(&self, name: &str) -> bool {
         self.templates.contains_key(name)
     }
@@ -213,47 +201,51 @@ fn escape(text: &str) -> String {
     out
 }
 
-#[allow(clippy::too_many_arguments)] // The four collections are the theme under construction.
-fn add(
-    rel: &str,
-    source: FileSource,
-    shown: String,
-    templates: &mut BTreeMap<String, TemplateFile>,
-    statics: &mut BTreeMap<String, FileSource>,
-    files: &mut BTreeMap<String, FileSource>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    if let Some(name) = rel.strip_prefix("templates/") {
-        let bytes = match &source {
-            FileSource::Builtin(b) => Ok(b.to_vec()),
-            FileSource::Disk(p) => std::fs::read(p),
-        };
-        match bytes.map(String::from_utf8) {
-            Ok(Ok(text)) => {
-                templates.insert(
-                    name.to_string(),
-                    TemplateFile {
-                        name: name.to_string(),
-                        path: shown,
-                        source: text,
-                    },
-                );
+/// The theme under construction: later files (theme folder, then site) replace earlier ones (built-in).
+#[derive(Default)]
+struct Builder {
+    templates: BTreeMap<String, TemplateFile>,
+    statics: BTreeMap<String, FileSource>,
+    files: BTreeMap<String, FileSource>,
+    shown: BTreeMap<String, String>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Builder {
+    fn add(&mut self, rel: &str, source: FileSource, shown: String) {
+        if let Some(name) = rel.strip_prefix("templates/") {
+            let bytes = match &source {
+                FileSource::Builtin(b) => Ok(b.to_vec()),
+                FileSource::Disk(p) => std::fs::read(p),
+            };
+            match bytes.map(String::from_utf8) {
+                Ok(Ok(text)) => {
+                    self.templates.insert(
+                        name.to_string(),
+                        TemplateFile {
+                            name: name.to_string(),
+                            path: shown,
+                            source: text,
+                        },
+                    );
+                }
+                Ok(Err(_)) => self.errors.push(
+                    Diagnostic::error("the template is not valid UTF-8 text")
+                        .in_file(shown)
+                        .with_hint("save the template as UTF-8"),
+                ),
+                Err(e) => self.errors.push(
+                    Diagnostic::error(format!("cannot read template: {e}"))
+                        .in_file(shown)
+                        .with_hint("check the file's permissions"),
+                ),
             }
-            Ok(Err(_)) => errors.push(
-                Diagnostic::error("the template is not valid UTF-8 text")
-                    .in_file(shown)
-                    .with_hint("save the template as UTF-8"),
-            ),
-            Err(e) => errors.push(
-                Diagnostic::error(format!("cannot read template: {e}"))
-                    .in_file(shown)
-                    .with_hint("check the file's permissions"),
-            ),
+        } else if let Some(name) = rel.strip_prefix("static/") {
+            self.statics.insert(name.to_string(), source);
+        } else {
+            self.files.insert(rel.to_string(), source);
+            self.shown.insert(rel.to_string(), shown);
         }
-    } else if let Some(name) = rel.strip_prefix("static/") {
-        statics.insert(name.to_string(), source);
-    } else {
-        files.insert(rel.to_string(), source);
     }
 }
 

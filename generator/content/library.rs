@@ -36,12 +36,32 @@ pub struct ResolvedLink {
 /// A Markdown body ready to render in any language.
 #[derive(Clone, Debug, Default)]
 pub struct Body {
-    /// HTML with link placeholders; see [`Site::body_html`].
+    /// HTML with link placeholders, filled per language when rendered.
     pub html: String,
     pub links: Vec<ResolvedLink>,
     pub headings: Vec<Heading>,
     pub has_raw_html: bool,
     pub text: String,
+    /// Byte offset of the body in its file: spans below are relative to it.
+    pub offset: usize,
+    pub images: Vec<crate::markdown::Image>,
+    pub empty_links: Vec<Range<usize>>,
+}
+
+impl Body {
+    /// A loaded body; its links are resolved later by the link step.
+    fn loaded(r: crate::markdown::Rendered, offset: usize) -> Body {
+        Body {
+            html: r.html,
+            links: Vec::new(),
+            headings: r.headings,
+            has_raw_html: r.has_raw_html,
+            text: r.text,
+            offset,
+            images: r.images,
+            empty_links: r.empty_links,
+        }
+    }
 }
 
 /// An event's resolved times.
@@ -244,13 +264,7 @@ pub fn link(
             variants[f.lang] = Some(SectionVariant {
                 file: Some(f.file.clone()),
                 front: f.front,
-                body: Body {
-                    html: f.body.html,
-                    links: Vec::new(),
-                    headings: f.body.headings,
-                    has_raw_html: f.body.has_raw_html,
-                    text: f.body.text,
-                },
+                body: Body::loaded(f.body, f.body_offset),
             });
         }
         if variants.iter().all(Option::is_none) {
@@ -318,13 +332,7 @@ pub fn link(
                 steps,
                 requirements: f.requirements,
                 event,
-                body: Body {
-                    html: f.body.html,
-                    links: Vec::new(),
-                    headings: f.body.headings,
-                    has_raw_html: f.body.has_raw_html,
-                    text: f.body.text,
-                },
+                body: Body::loaded(f.body, f.body_offset),
                 front: f.front,
             });
         }

@@ -2,6 +2,7 @@
 //! serialised once per language into a base context; each job adds only its own data.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -21,14 +22,21 @@ pub struct Shared<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     base: Vec<tera::Context>,
+    /// Size in bytes of each rendered leaflet, by (page, language).
+    leaflets: HashMap<(usize, usize), usize>,
 }
 
 impl<'a> Shared<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+    pub fn new(site: &'a Site, theme: &'a Theme, leaflets: HashMap<(usize, usize), usize>) -> Self {
         let base = (0..site.config.languages.len())
             .map(|l| base_context(site, theme, l))
             .collect();
-        Shared { site, theme, base }
+        Shared {
+            site,
+            theme,
+            base,
+            leaflets,
+        }
     }
 }
 
@@ -125,10 +133,12 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, D
         Job::Feed { lang } => feed_context(shared, *lang),
         Job::Sitemap => sitemap_context(shared),
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
-        Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } => {
+        Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } | Job::Leaflet { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
-            return Err(Diagnostic::error("internal error: a copy job was sent to the template renderer")
-                .with_hint("please report this as a Suluh bug"));
+            return Err(Diagnostic::error(
+                "internal error: a copy job was sent to the template renderer",
+            )
+            .with_hint("please report this as a Suluh bug"));
         }
     };
     tera.render(&template, &ctx)
@@ -389,6 +399,10 @@ fn page_context(
         "section": { "title": section.shown(lang).0.front.title, "url": site.config.url(&section.paths[lang]) },
         "extra": v.front.extra,
         "key": page.key,
+        "leaflet": shared.leaflets.get(&(pi, lang)).map(|size| json!({
+            "url": site.config.url(&super::leaflets::output_path(site, page, lang)),
+            "size": super::leaflets::human_size(*size),
+        })),
     });
     ctx.insert("page", &page_value);
     ctx.insert("page_title", &v.front.title);

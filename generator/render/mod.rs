@@ -2,8 +2,9 @@
 //! a [`Sink`] ([`run`]). Each job gets only its own context, so what an output depends on is explicit.
 
 mod context;
+pub mod leaflets;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -36,6 +37,11 @@ pub enum Job {
         slug: String,
     },
     Search {
+        lang: usize,
+    },
+    /// A page's print leaflet (PDF) in one language.
+    Leaflet {
+        page: usize,
         lang: usize,
     },
     /// The search index files of a language (several outputs under `search/<lang>/`).
@@ -118,6 +124,17 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
                         lang: v.lang,
                     },
                     v.file.clone(),
+                    &mut diags,
+                );
+            }
+        }
+        for lang in 0..langs {
+            if leaflets::wanted(site, page, lang) {
+                let (variant, _) = page.shown(lang);
+                push(
+                    leaflets::output_path(site, page, lang),
+                    Job::Leaflet { page: pi, lang },
+                    variant.file.clone(),
                     &mut diags,
                 );
             }
@@ -281,33 +298,87 @@ pub fn pager_count(count: usize, paginate_by: Option<usize>) -> usize {
 
 /// Renders every job into the sink, in parallel; returns all problems found.
 pub fn run(
-    site: &Site,
-    theme: &Theme,
-    tera: &tera::Tera,
+    prepared: &crate::pipeline::Prepared,
     jobs: &[Planned],
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
-    let shared = Shared::new(site, theme);
-    jobs.par_iter()
-        .filter_map(|planned| {
-            let result = match &planned.job {
-                Job::Static { source } => match source {
-                    FileSource::Builtin(bytes) => sink.put(&planned.out, bytes),
-                    FileSource::Disk(path) => sink.copy(&planned.out, path),
-                }
-                .map_err(|e| io_error(&planned.origin, e)),
-                Job::Asset { from } => sink
-                    .copy(&planned.out, from)
+    let (site, theme, tera) = (&prepared.site, &prepared.theme, &prepared.tera);
+    // Leaflets first: each web page links its leaflet with the PDF's size.
+    let (leaflet_sizes, mut diags) = run_leaflets(prepared, jobs, sink);
+    let shared = Shared::new(site, theme, leaflet_sizes);
+    diags.extend(
+        jobs.par_iter()
+            .filter_map(|planned| {
+                let result = match &planned.job {
+                    Job::Leaflet { .. } => Ok(()),
+                    Job::Static { source } => match source {
+                        FileSource::Builtin(bytes) => sink.put(&planned.out, bytes),
+                        FileSource::Disk(path) => sink.copy(&planned.out, path),
+                    }
                     .map_err(|e| io_error(&planned.origin, e)),
-                Job::SearchIndex { lang } => write_all(sink, crate::search::build(site, *lang)),
-                job => context::render(&shared, tera, job).and_then(|bytes| {
-                    sink.put(&planned.out, bytes.as_bytes())
-                        .map_err(|e| io_error(planned.out.as_str(), e))
-                }),
+                    Job::Asset { from } => sink
+                        .copy(&planned.out, from)
+                        .map_err(|e| io_error(&planned.origin, e)),
+                    Job::SearchIndex { lang } => write_all(sink, crate::search::build(site, *lang)),
+                    job => context::render(&shared, tera, job).and_then(|bytes| {
+                        sink.put(&planned.out, bytes.as_bytes())
+                            .map_err(|e| io_error(planned.out.as_str(), e))
+                    }),
+                };
+                result.err()
+            })
+            .collect::<Vec<_>>(),
+    );
+    diags
+}
+
+/// Renders the leaflet jobs in parallel (fonts loaded once); returns each PDF's size by (page, language).
+fn run_leaflets(
+    prepared: &crate::pipeline::Prepared,
+    jobs: &[Planned],
+    sink: &dyn Sink,
+) -> (HashMap<(usize, usize), usize>, Vec<Diagnostic>) {
+    let wanted: Vec<&Planned> = jobs
+        .iter()
+        .filter(|j| matches!(j.job, Job::Leaflet { .. }))
+        .collect();
+    let mut sizes = HashMap::new();
+    if wanted.is_empty() {
+        return (sizes, Vec::new());
+    }
+    let engine = match leaflets::Leaflets::load(&prepared.theme, &prepared.sources) {
+        Ok(e) => e,
+        Err(d) => return (sizes, vec![d]),
+    };
+    let site = &prepared.site;
+    let results: Vec<(usize, usize, Result<usize, Vec<Diagnostic>>)> = wanted
+        .par_iter()
+        .filter_map(|planned| {
+            let Job::Leaflet { page, lang } = planned.job else {
+                return None;
             };
-            result.err()
+            let p = &site.pages[page];
+            let layout = leaflets::layout_of(site, p, lang);
+            let result = engine
+                .render(site, p, lang, layout, &prepared.sources)
+                .and_then(|pdf| {
+                    sink.put(&planned.out, &pdf)
+                        .map(|()| pdf.len())
+                        .map_err(|e| vec![io_error(planned.out.as_str(), e)])
+                });
+            Some((page, lang, result))
         })
-        .collect()
+        .collect();
+    let mut diags = Vec::new();
+    for (page, lang, result) in results {
+        match result {
+            Ok(size) => {
+                sizes.insert((page, lang), size);
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    (sizes, diags)
 }
 
 /// Writes a job's several outputs; each path is checked like every other output path.

@@ -5,5 +5,7 @@ mod harness;
 mod browser;
 mod build;
 mod bundled;
+mod check;
 mod errors;
+mod leaflet;
 mod scaffold;

@@ -1,0 +1,161 @@
+//! Editorial rules that `suluh check` adds to what the build validates: things that do not break the site but
+//! make it worse for readers (missing alt text, skipped heading levels, empty links, duplicate titles, pages
+//! without a description, procedures without fees or requirements, undated pages in date-sorted sections).
+//! Each rule only produces diagnostics; nothing here changes the site.
+
+use std::collections::BTreeMap;
+
+use crate::content::front_matter::SortBy;
+use crate::content::library::{Body, PageVariant, Site};
+use crate::diagnostics::{Diagnostic, Sources};
+
+/// Runs every rule over the site.
+pub fn run(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for page in &site.pages {
+        for v in page.variants.iter().flatten() {
+            body_rules(&v.file, &v.body, &mut diags);
+            page_rules(site, sources, page.section, v, &mut diags);
+        }
+    }
+    for section in &site.sections {
+        for v in section.variants.iter().flatten() {
+            if let Some(file) = &v.file {
+                body_rules(file, &v.body, &mut diags);
+            }
+        }
+    }
+    duplicate_titles(site, sources, &mut diags);
+    diags
+}
+
+fn at(body: &Body, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    body.offset + span.start..body.offset + span.end
+}
+
+/// Rules about the Markdown body: images, headings, links.
+fn body_rules(file: &str, body: &Body, diags: &mut Vec<Diagnostic>) {
+    for image in &body.images {
+        if image.alt.trim().is_empty() {
+            diags.push(
+                Diagnostic::warning("image without alt text")
+                    .at(file, at(body, &image.span))
+                    .with_hint("describe the image between the brackets, e.g. `![Denah loket layanan](denah.png)`"),
+            );
+        }
+    }
+    // The page title is the only level-1 heading; the body starts at level 2.
+    let mut previous = 1;
+    for h in &body.headings {
+        if h.level == 1 {
+            diags.push(
+                Diagnostic::warning(format!("level-1 heading `{}` in the body", h.title))
+                    .at(file, at(body, &h.span))
+                    .with_hint("the title is the page's level-1 heading; start sections with `##`"),
+            );
+        } else if h.level > previous + 1 {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "heading `{}` skips from level {previous} to level {}",
+                    h.title, h.level
+                ))
+                .at(file, at(body, &h.span))
+                .with_hint(format!(
+                    "use {} here, so screen-reader users can follow the outline",
+                    "#".repeat(previous as usize + 1)
+                )),
+            );
+        }
+        previous = h.level;
+    }
+    for span in &body.empty_links {
+        diags.push(
+            Diagnostic::warning("link without text")
+                .at(file, at(body, span))
+                .with_hint("write the words the reader clicks between the brackets: `[biaya paspor](biaya.md)`"),
+        );
+    }
+}
+
+/// Rules about a page's front matter.
+fn page_rules(
+    site: &Site,
+    sources: &Sources,
+    section: usize,
+    v: &PageVariant,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let front = &v.front;
+    let key_span = |key: &str| front_key_span(sources, &v.file, key);
+    if front
+        .description
+        .as_deref()
+        .is_none_or(|d| d.trim().is_empty())
+    {
+        diags.push(
+            Diagnostic::warning("page without a description")
+                .at(&v.file, key_span("title"))
+                .with_hint("add `description:` with one or two plain sentences: they appear in search results, link previews and leaflets"),
+        );
+    }
+    // A procedure is what the reader applies for: it takes processing time. Events and complaint channels may
+    // list a zero fee without being procedures.
+    let is_procedure = front.processing_time.is_some() && front.event.is_none();
+    if is_procedure && front.fees.is_empty() {
+        diags.push(
+            Diagnostic::warning("procedure without fees")
+                .at(&v.file, key_span("processing_time"))
+                .with_hint("add `fees:`; for a free service write `- { item: …, amount: 0 }` so readers know it is free"),
+        );
+    }
+    if is_procedure && front.requirements.is_empty() {
+        diags.push(
+            Diagnostic::warning("procedure without requirements")
+                .at(&v.file, key_span("fees"))
+                .with_hint("add `requirements:`, the documents to bring, one per line"),
+        );
+    }
+    let sorted_by_date = site.sections[section].shown(v.lang).0.front.sort_by == SortBy::Date;
+    if sorted_by_date && front.date.is_none() && front.event.is_none() {
+        diags.push(
+            Diagnostic::warning("page without a date in a section listed by date")
+                .at(&v.file, key_span("title"))
+                .with_hint("add `date: YYYY-MM-DD` (or an `event:` with its `start`) so it is listed in the right place"),
+        );
+    }
+}
+
+/// Two pages with the same title in one language confuse readers and search results.
+fn duplicate_titles(site: &Site, sources: &Sources, diags: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<(usize, String), &str> = BTreeMap::new();
+    for page in &site.pages {
+        for v in page.variants.iter().flatten() {
+            let key = (v.lang, v.front.title.trim().to_lowercase());
+            match seen.get(&key) {
+                Some(first) => diags.push(
+                    Diagnostic::warning(format!(
+                        "the title `{}` is also used by {first}",
+                        v.front.title
+                    ))
+                    .at(&v.file, front_key_span(sources, &v.file, "title"))
+                    .with_hint("give each guide a title that says how it differs"),
+                ),
+                None => {
+                    seen.insert(key, &v.file);
+                }
+            }
+        }
+    }
+}
+
+/// Where `key:` is written in a file's front matter (the start of the front matter if absent).
+fn front_key_span(sources: &Sources, file: &str, key: &str) -> std::ops::Range<usize> {
+    let Some(text) = sources.get(file) else {
+        return 0..0;
+    };
+    let Ok(split) = crate::content::front_matter::split(file, &text) else {
+        return 0..0;
+    };
+    let span = crate::yaml::key_span(split.front, &[key]).unwrap_or(0..0);
+    split.front_offset + span.start..split.front_offset + span.end
+}

@@ -1,0 +1,174 @@
+//! Leaflets from the build and from `suluh leaflet`: one PDF per language a page exists in, linked from the
+//! page with its size, fonts embedded, text extractable, and a QR code that opens the page in that language.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::harness::Site;
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .args(if name == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{name} must be installed (run .ci/run): {e}"));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Decodes the QR code on the first page of a PDF (rendered at 150 dpi, read with zbarimg).
+fn qr_of(pdf: &Path, page: u32) -> String {
+    let prefix = pdf.with_extension("qr");
+    let status = Command::new("pdftoppm")
+        .args([
+            "-r",
+            "150",
+            "-png",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+            "-singlefile",
+        ])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm");
+    assert!(status.success());
+    let png = std::path::PathBuf::from(format!("{}.png", prefix.display()));
+    let out = Command::new("zbarimg")
+        .args(["--quiet", "--raw"])
+        .arg(&png)
+        .output()
+        .expect("zbarimg must be installed");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn build_writes_a_leaflet_per_language_and_links_it() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    for lang in ["id", "en", "ar"] {
+        let rel = format!("leaflets/{lang}/paspor/baru.pdf");
+        assert!(site.out_exists(&rel), "missing {rel}");
+        let pdf = site.root.join("dist").join(&rel);
+        let size = std::fs::metadata(&pdf).unwrap().len();
+        assert!(size < 300 * 1024, "{rel} is {size} bytes");
+        let fonts = tool("pdffonts", &[], &pdf);
+        for line in fonts.lines().skip(2) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let emb = cols[cols.len() - 5];
+            assert_eq!(emb, "yes", "font not embedded in {rel}: {line}");
+        }
+    }
+    // Only pages that ask for a leaflet get one.
+    assert!(!site.out_exists("leaflets/id/paspor/hilang.pdf"));
+    let page = site.out("en/paspor/baru/index.html");
+    let link = regex_lite_find(
+        &page,
+        r#"<a href="/leaflets/en/paspor/baru.pdf" type="application/pdf" download>Download leaflet (PDF, "#,
+    );
+    assert!(link, "no leaflet link in the English page");
+    let size_kb = std::fs::metadata(site.root.join("dist/leaflets/en/paspor/baru.pdf"))
+        .unwrap()
+        .len()
+        .div_ceil(1024);
+    assert!(
+        page.contains(&format!("(PDF, {size_kb} KB)")),
+        "link does not show the real size {size_kb} KB"
+    );
+}
+
+fn regex_lite_find(text: &str, needle: &str) -> bool {
+    text.contains(needle)
+}
+
+#[test]
+fn leaflet_text_and_qr_code_per_language() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let id = site.root.join("dist/leaflets/id/paspor/baru.pdf");
+    let text = tool("pdftotext", &[], &id);
+    for needle in [
+        "Paspor Baru",
+        "Rp350.000",
+        "Daftar di aplikasi M-Paspor",
+        "Kantor Uji",
+    ] {
+        assert!(
+            text.contains(needle),
+            "`{needle}` missing from the leaflet text:\n{text}"
+        );
+    }
+    let info = tool("pdfinfo", &[], &id);
+    assert!(info.contains("Pages:           2"), "{info}");
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap_or_default();
+    let dims: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(
+        size.contains("(A4)") && dims.len() == 2 && dims[0] > dims[1],
+        "not A4 landscape: {size}"
+    );
+    assert_eq!(
+        qr_of(&id, 1) + &qr_of(&id, 2),
+        "https://uji.example/paspor/baru/"
+    );
+
+    let ar = site.root.join("dist/leaflets/ar/paspor/baru.pdf");
+    let text = tool("pdftotext", &[], &ar);
+    assert!(
+        text.contains("جواز سفر جديد"),
+        "Arabic title not in logical order:\n{text}"
+    );
+    assert_eq!(
+        qr_of(&ar, 1) + &qr_of(&ar, 2),
+        "https://uji.example/ar/paspor/baru/"
+    );
+}
+
+#[test]
+fn leaflet_command_renders_on_demand() {
+    let site = Site::fixture("basic");
+    let out = site.root.join("hilang.pdf");
+    site.run(&[
+        "leaflet",
+        "paspor/hilang",
+        "--layout",
+        "booklet",
+        "-o",
+        out.to_str().unwrap(),
+    ])
+    .assert_ok();
+    let text = tool("pdftotext", &[], &out);
+    assert!(text.contains("Paspor Hilang"), "{text}");
+    let run = site.run(&["leaflet", "paspor/hilang", "--lang", "en"]);
+    run.assert_error("", "has no English version");
+    let run = site.run(&["leaflet", "paspor/hilng"]);
+    run.assert_error("", "no page `paspor/hilng`")
+        .assert_hint("did you mean `paspor/hilang`?");
+}
+
+#[test]
+fn leaflet_template_errors_point_at_the_template() {
+    let site = Site::fixture("basic");
+    site.write("themes/default/leaflets/trifold.typ", "#let x = (\n");
+    let run = site.build();
+    run.assert_error(
+        "themes/default/leaflets/trifold.typ:",
+        "leaflet template error",
+    );
+}
