@@ -9,3 +9,4 @@ mod check;
 mod errors;
 mod leaflet;
 mod scaffold;
+mod serve;
