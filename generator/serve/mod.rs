@@ -86,7 +86,8 @@ impl Shared {
             status: status_json(rebuilt, generation),
             generation,
         };
-        let reload = !rebuilt.changed.is_empty() || next.overlay != previous.overlay;
+        let reload =
+            next.overlay != previous.overlay || (rebuilt.reload && !rebuilt.changed.is_empty());
         match self.published.write() {
             Ok(mut p) => *p = Arc::new(next),
             Err(poisoned) => *poisoned.into_inner() = Arc::new(next),
@@ -167,6 +168,11 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
                 let rebuilt = builder.rebuild(&batch);
                 report(&rebuilt, false);
                 watching.publish(&rebuilt);
+                // Pages are served updated; now the search indexes.
+                if let Some(rest) = builder.finish() {
+                    report(&rest, false);
+                    watching.publish(&rest);
+                }
             }
         })
         .map_err(|e| vec![Diagnostic::error(format!("cannot start the watcher: {e}"))])?;
@@ -244,13 +250,19 @@ fn report(rebuilt: &Rebuilt, first: bool) {
         let n = rebuilt.changed.len();
         let shown: Vec<&str> = rebuilt.changed.iter().take(3).map(String::as_str).collect();
         let more = if n > shown.len() { ", …" } else { "" };
+        let (rendered, jobs) = rebuilt.rendered;
         eprintln!(
-            "Rebuilt in {ms} ms: {n} {} changed{}",
+            "{} in {ms} ms: {n} {} changed{} ({rendered} of {jobs} outputs rendered)",
+            if rebuilt.reload {
+                "Rebuilt"
+            } else {
+                "Search indexes rebuilt"
+            },
             if n == 1 { "file" } else { "files" },
             if n == 0 {
                 String::new()
             } else {
-                format!(" ({}{more})", shown.join(", "))
+                format!(": {}{more}", shown.join(", "))
             }
         );
     }

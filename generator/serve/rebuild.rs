@@ -1,6 +1,13 @@
 //! Rebuilding the served site: the same pipeline as `build`, rendered into memory, keeping the last good
 //! outputs when a run has errors and reporting which outputs changed.
+//!
+//! Every rebuild reads, loads and links the whole site again (so nothing stale can survive), then renders only
+//! what the change reaches: when only pages' Markdown changed and the site's structure did not, the jobs that
+//! read none of those pages are skipped ([`render::deps`]); otherwise everything is rendered. Search indexes
+//! are the slowest outputs, so they are rendered in a second step ([`Builder::finish`]), after the pages have
+//! been swapped in and browsers told to reload.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -8,19 +15,26 @@ use super::paths::Files;
 use super::watch::Batch;
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
 use crate::output::MemorySink;
-use crate::pipeline::{self, Options};
+use crate::pipeline::{self, Options, Prepared};
+use crate::render::{self, deps, Job, Planned};
 
-/// The result of one rebuild.
+/// The result of one rebuild step.
 pub struct Rebuilt {
-    /// The complete new site, when the run had no errors.
+    /// The complete site now served, when the run had no errors.
     pub files: Option<Arc<Files>>,
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Arc<Sources>,
-    /// Outputs added, changed or removed compared with the previous good site.
+    /// Outputs added, changed or removed compared with what was served before.
     pub changed: Vec<String>,
     pub elapsed: Duration,
     /// Codes of the non-default languages (their 404 pages live under `<code>/`).
     pub languages: Vec<String>,
+    /// Jobs rendered, and how many the site has.
+    pub rendered: (usize, usize),
+    /// Whether open pages should reload (not for search indexes: the search page loads them on demand).
+    pub reload: bool,
+    /// Only the outputs the change reaches were rendered (not everything).
+    pub incremental: bool,
 }
 
 impl Rebuilt {
@@ -29,11 +43,23 @@ impl Rebuilt {
     }
 }
 
-/// Keeps the last good outputs between rebuilds.
+/// The last good run: what the next one is compared with.
+struct Last {
+    prepared: Prepared,
+    jobs: Vec<Planned>,
+    sources: Arc<Sources>,
+    /// Search jobs still to render for this run ([`Builder::finish`]).
+    pending: Vec<Planned>,
+}
+
+/// Keeps the last good site and outputs between rebuilds.
 pub struct Builder {
     options: Options,
     files: Arc<Files>,
     languages: Vec<String>,
+    last: Option<Last>,
+    /// Render everything in one step (the first build, and tests comparing with a full build).
+    single_step: bool,
 }
 
 impl Builder {
@@ -42,46 +68,197 @@ impl Builder {
             options,
             files: Arc::new(Files::new()),
             languages: Vec::new(),
+            last: None,
+            single_step: false,
         }
     }
 
-    /// Runs the pipeline on the inputs as they are now. `_batch` says what changed since the last run.
-    pub fn rebuild(&mut self, _batch: &Batch) -> Rebuilt {
+    /// The outputs now served.
+    pub fn files(&self) -> &Arc<Files> {
+        &self.files
+    }
+
+    /// Runs the pipeline on the inputs as they are now; `batch` says which inputs changed since the last run.
+    /// Search indexes are left for [`Builder::finish`], except on the first run.
+    pub fn rebuild(&mut self, batch: &Batch) -> Rebuilt {
         let started = Instant::now();
         let sources = Arc::new(Sources::default());
         let (prepared, mut diags) = pipeline::prepare(&self.options, &sources);
-        let mut rendered = None;
-        if let Some(prepared) = &prepared {
-            self.languages = prepared.site.config.languages[1..]
-                .iter()
-                .map(|l| l.code.clone())
-                .collect();
-            if !has_errors(&diags) {
-                let sink = MemorySink::default();
-                let (render_diags, _) = pipeline::render_into(prepared, &sink);
-                diags.extend(render_diags);
-                rendered = sink.files.into_inner().ok();
-            }
+        let mut out = Rebuilt {
+            files: None,
+            diagnostics: Vec::new(),
+            sources: sources.clone(),
+            changed: Vec::new(),
+            elapsed: Duration::ZERO,
+            languages: self.languages.clone(),
+            rendered: (0, 0),
+            reload: true,
+            incremental: false,
+        };
+        let Some(prepared) = prepared else {
+            normalize(&mut diags);
+            out.diagnostics = diags;
+            out.elapsed = started.elapsed();
+            return out;
+        };
+        self.languages = prepared.site.config.languages[1..]
+            .iter()
+            .map(|l| l.code.clone())
+            .collect();
+        out.languages = self.languages.clone();
+        let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
+        diags.extend(plan_diags);
+        if has_errors(&diags) {
+            normalize(&mut diags);
+            out.diagnostics = diags;
+            out.elapsed = started.elapsed();
+            return out;
         }
+
+        let affected = self
+            .last
+            .as_ref()
+            .filter(|_| only_markdown(batch))
+            .and_then(|last| {
+                let changed = changed_markdown(last, &prepared, &sources);
+                deps::affected(
+                    &last.prepared.site,
+                    &prepared.site,
+                    &last.jobs,
+                    &jobs,
+                    &changed,
+                )
+            });
+        let first = self.last.is_none() || self.single_step;
+        let (now, later): (Vec<Planned>, Vec<Planned>) = jobs
+            .iter()
+            .filter(|j| affected.as_ref().is_none_or(|a| a.wants(&j.job)))
+            .cloned()
+            .partition(|j| first || !matches!(j.job, Job::SearchIndex { .. }));
+
+        let sink = MemorySink::default();
+        diags.extend(render::run(
+            &prepared.site,
+            &prepared.theme,
+            &prepared.tera,
+            &now,
+            &sink,
+        ));
+        normalize(&mut diags);
+        out.diagnostics = diags;
+        out.rendered = (now.len(), jobs.len());
+        out.incremental = affected.is_some();
+        if out.failed() {
+            out.elapsed = started.elapsed();
+            return out;
+        }
+        let rendered = sink.files.into_inner().unwrap_or_default();
+        let (files, changed) = if affected.is_some() {
+            update(&self.files, rendered)
+        } else {
+            // Everything was rendered except, perhaps, the search indexes: keep serving the old ones until
+            // `finish` replaces them.
+            let mut complete = rendered;
+            for key in self.files.keys().filter(|k| is_search_output(k)) {
+                if !complete.contains_key(key) && later.iter().any(|j| owns(&prepared, j, key)) {
+                    complete.insert(key.clone(), self.files[key].clone());
+                }
+            }
+            merge(&self.files, complete)
+        };
+        out.changed = changed;
+        if !out.changed.is_empty() {
+            self.files = Arc::new(files);
+        }
+        out.files = Some(self.files.clone());
+        self.last = Some(Last {
+            prepared,
+            jobs,
+            sources,
+            pending: later,
+        });
+        out.elapsed = started.elapsed();
+        out
+    }
+
+    /// Renders what [`Builder::rebuild`] left for later (search indexes); `None` if nothing was left.
+    pub fn finish(&mut self) -> Option<Rebuilt> {
+        let last = self.last.as_mut()?;
+        if last.pending.is_empty() {
+            return None;
+        }
+        let started = Instant::now();
+        let pending = std::mem::take(&mut last.pending);
+        let sink = MemorySink::default();
+        let p = &last.prepared;
+        let mut diags = render::run(&p.site, &p.theme, &p.tera, &pending, &sink);
         normalize(&mut diags);
         let mut out = Rebuilt {
             files: None,
             diagnostics: diags,
-            sources,
+            sources: last.sources.clone(),
             changed: Vec::new(),
             elapsed: Duration::ZERO,
             languages: self.languages.clone(),
+            rendered: (pending.len(), last.jobs.len()),
+            reload: false,
+            incremental: true,
         };
-        if let (Some(new), false) = (rendered, out.failed()) {
-            let (merged, changed) = merge(&self.files, new);
+        if !out.failed() {
+            let (files, changed) = update(&self.files, sink.files.into_inner().unwrap_or_default());
             out.changed = changed;
             if !out.changed.is_empty() {
-                self.files = Arc::new(merged);
+                self.files = Arc::new(files);
             }
             out.files = Some(self.files.clone());
         }
         out.elapsed = started.elapsed();
-        out
+        Some(out)
+    }
+}
+
+/// Only Markdown under `content/` changed: templates, strings, configuration and static files reach every
+/// output, and assets are copied by path.
+fn only_markdown(batch: &Batch) -> bool {
+    !batch.rescan
+        && !batch.paths.is_empty()
+        && batch
+            .paths
+            .iter()
+            .all(|p| p.starts_with("content/") && p.ends_with(".md"))
+}
+
+/// The Markdown files whose text differs between the last run and this one (read from disk both times, so a
+/// missed or merged event cannot hide a change).
+fn changed_markdown(last: &Last, now: &Prepared, sources: &Sources) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    for site in [&last.prepared.site, &now.site] {
+        for page in &site.pages {
+            files.extend(page.variants.iter().flatten().map(|v| v.file.clone()));
+        }
+        for section in &site.sections {
+            files.extend(
+                section
+                    .variants
+                    .iter()
+                    .flatten()
+                    .filter_map(|v| v.file.clone()),
+            );
+        }
+    }
+    files.retain(|f| last.sources.get(f) != sources.get(f));
+    files
+}
+
+fn is_search_output(key: &str) -> bool {
+    key.starts_with("search/") && key.ends_with(".json")
+}
+
+/// Whether `key` is one of the files the search job `job` writes.
+fn owns(prepared: &Prepared, job: &Planned, key: &str) -> bool {
+    match job.job {
+        Job::SearchIndex { lang } => key.starts_with(&crate::search::folder(&prepared.site, lang)),
+        _ => false,
     }
 }
 
@@ -106,6 +283,19 @@ pub fn merge(old: &Files, new: Files) -> (Files, Vec<String>) {
     (merged, changed)
 }
 
+/// The old site with some outputs rendered again: only those whose bytes differ are swapped in.
+pub fn update(old: &Files, rendered: Files) -> (Files, Vec<String>) {
+    let mut files = old.clone();
+    let mut changed = Vec::new();
+    for (k, bytes) in rendered {
+        if old.get(&k).is_none_or(|prev| prev[..] != bytes[..]) {
+            changed.push(k.clone());
+            files.insert(k, bytes);
+        }
+    }
+    (files, changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +315,149 @@ mod tests {
         assert_eq!(changed, vec!["b", "c", "d"]);
         assert_eq!(merged.keys().collect::<Vec<_>>(), vec!["a", "b", "d"]);
         assert!(Arc::ptr_eq(&merged["a"], &old["a"]));
+        let (updated, changed) = update(&merged, files(&[("a", "1"), ("b", "3")]));
+        assert_eq!(changed, vec!["b"]);
+        assert_eq!(updated.len(), 3);
+    }
+
+    /// A copy of the `basic` fixture and a builder on it, with "now" fixed.
+    fn fixture() -> (tempfile::TempDir, Options) {
+        let dir = tempfile::tempdir().unwrap();
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let options = Options {
+            base_url: Some("http://127.0.0.1:1111".into()),
+            now: Some(jiff::Timestamp::from_second(1_795_392_000).unwrap()),
+            ..Options::new(dir.path())
+        };
+        (dir, options)
+    }
+
+    fn edit(root: &std::path::Path, rel: &str, from: &str, to: &str) -> Batch {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        Batch {
+            paths: [rel.to_string()].into(),
+            rescan: false,
+        }
+    }
+
+    /// After every kind of edit, the site served after an incremental rebuild is byte for byte the site a
+    /// full build gives: nothing stale survives the jobs skipped by `render::deps`.
+    #[test]
+    fn incremental_rebuilds_equal_full_builds() {
+        let (dir, options) = fixture();
+        let root = dir.path();
+        let mut builder = Builder::new(options.clone());
+        assert!(!builder.rebuild(&Batch::default()).failed());
+        let edits: Vec<(&str, &str, &str, bool)> = vec![
+            (
+                "content/paspor/hilang.md",
+                "Laporkan ke polisi.",
+                "Laporkan segera ke polisi.",
+                true,
+            ),
+            (
+                "content/paspor/hilang.md",
+                "title: Paspor Hilang",
+                "title: Paspor Raib",
+                true,
+            ),
+            ("content/paspor/baru.md", "weight: 1", "weight: 9", true),
+            (
+                "content/paspor/hilang.md",
+                "tags: [paspor]",
+                "tags: [paspor, wni]",
+                true,
+            ),
+            (
+                "content/berita/berita-3.md",
+                "date: 2026-03-01",
+                "date: 2026-12-01",
+                true,
+            ),
+            (
+                "content/acara/seminar.md",
+                "start: 2031-03-14T09:00",
+                "start: 2020-03-14T09:00",
+                true,
+            ),
+            (
+                "content/acara/seminar.md",
+                "end: 2031-03-14T12:00",
+                "end: 2020-03-14T12:00",
+                true,
+            ),
+            (
+                "content/paspor/baru.en.md",
+                "How to get a new passport.",
+                "How to get a passport.",
+                true,
+            ),
+            // A new tag changes the site's structure (a new tag page): everything is rendered.
+            (
+                "content/paspor/hilang.md",
+                "tags: [paspor, wni]",
+                "tags: [paspor, wni, baru]",
+                false,
+            ),
+            (
+                "content/paspor/_index.md",
+                "title: Paspor",
+                "title: Paspor RI",
+                false,
+            ),
+            ("content/paspor/baru.md", "slug", "slug", false),
+        ];
+        for (rel, from, to, incremental) in edits {
+            let batch = if from == "slug" {
+                std::fs::write(
+                    root.join("content/paspor/baru-sekali.md"),
+                    "---\ntitle: X\n---\n",
+                )
+                .unwrap();
+                Batch {
+                    paths: ["content/paspor/baru-sekali.md".to_string()].into(),
+                    rescan: false,
+                }
+            } else {
+                edit(root, rel, from, to)
+            };
+            let step = builder.rebuild(&batch);
+            assert!(!step.failed(), "{rel}: {:?}", step.diagnostics);
+            assert_eq!(
+                step.incremental, incremental,
+                "{rel} {to}: rendered {:?}",
+                step.rendered
+            );
+            assert!(!step.changed.is_empty(), "{rel}: nothing changed");
+            builder.finish();
+            let mut full = Builder::new(options.clone());
+            full.rebuild(&Batch::default());
+            let (a, b) = (builder.files(), full.files());
+            assert_eq!(
+                a.keys().collect::<Vec<_>>(),
+                b.keys().collect::<Vec<_>>(),
+                "{rel} {to}"
+            );
+            for (k, v) in b.iter() {
+                assert!(
+                    a[k][..] == v[..],
+                    "after editing {rel} ({to}): {k} differs from a full build:\n{}\n---\n{}",
+                    String::from_utf8_lossy(&a[k]),
+                    String::from_utf8_lossy(v)
+                );
+            }
+        }
     }
 }
