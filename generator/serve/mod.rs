@@ -145,7 +145,7 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         base_url: Some(format!("http://{address}")),
         ..Options::new(root.clone())
     });
-    let first = builder.rebuild(&watch::Batch::default());
+    let (first, _) = builder.rebuild(&watch::Batch::default());
     report(&first, true);
     let (rebuilt, _) = tokio::sync::watch::channel(0);
     let shared = Arc::new(Shared {
@@ -165,13 +165,20 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         .name("suluh-watch".into())
         .spawn(move || {
             while let Some(batch) = watcher.next_batch() {
-                let rebuilt = builder.rebuild(&batch);
+                let (rebuilt, search) = builder.rebuild(&batch);
                 report(&rebuilt, false);
-                watching.publish(&rebuilt);
-                // Pages are served updated; now the search indexes.
-                if let Some(rest) = builder.finish() {
-                    report(&rest, false);
-                    watching.publish(&rest);
+                builder.exclusive(|| watching.publish(&rebuilt));
+                // Pages are served updated; the search indexes follow without holding up the next change.
+                if let Some(search) = search {
+                    let shared = watching.clone();
+                    let _ = std::thread::Builder::new()
+                        .name("suluh-search".into())
+                        .spawn(move || {
+                            search.run(|rest| {
+                                report(rest, false);
+                                shared.publish(rest);
+                            })
+                        });
                 }
             }
         })

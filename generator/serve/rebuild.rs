@@ -4,11 +4,11 @@
 //! Every rebuild reads, loads and links the whole site again (so nothing stale can survive), then renders only
 //! what the change reaches: when only pages' Markdown changed and the site's structure did not, the jobs that
 //! read none of those pages are skipped ([`render::deps`]); otherwise everything is rendered. Search indexes
-//! are the slowest outputs, so they are rendered in a second step ([`Builder::finish`]), after the pages have
-//! been swapped in and browsers told to reload.
+//! are the slowest outputs, so they are rendered in a second step ([`SearchStep`]) that runs behind the next
+//! rebuilds, after the pages have been swapped in and browsers told to reload.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::paths::Files;
@@ -45,42 +45,73 @@ impl Rebuilt {
 
 /// The last good run: what the next one is compared with.
 struct Last {
-    prepared: Prepared,
+    prepared: Arc<Prepared>,
     jobs: Vec<Planned>,
     sources: Arc<Sources>,
-    /// Search jobs still to render for this run ([`Builder::finish`]).
-    pending: Vec<Planned>,
+}
+
+/// The outputs served, shared between rebuilds and the search step running behind them.
+struct Served {
+    files: Arc<Files>,
+    /// Counts the rebuilds that produced outputs; a search step for an older one is dropped.
+    generation: u64,
+    /// Languages whose search index lags behind `files` (its step has not landed yet).
+    search_behind: BTreeSet<usize>,
 }
 
 /// Keeps the last good site and outputs between rebuilds.
 pub struct Builder {
     options: Options,
-    files: Arc<Files>,
+    served: Arc<Mutex<Served>>,
     languages: Vec<String>,
     last: Option<Last>,
-    /// Render everything in one step (the first build, and tests comparing with a full build).
-    single_step: bool,
+}
+
+/// The search indexes of a rebuild, rendered after its pages are served ([`SearchStep::run`]).
+pub struct SearchStep {
+    prepared: Arc<Prepared>,
+    jobs: Vec<Planned>,
+    total: usize,
+    generation: u64,
+    served: Arc<Mutex<Served>>,
+    sources: Arc<Sources>,
+    languages: Vec<String>,
+}
+
+fn lock(served: &Mutex<Served>) -> MutexGuard<'_, Served> {
+    served
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Builder {
     pub fn new(options: Options) -> Builder {
         Builder {
             options,
-            files: Arc::new(Files::new()),
+            served: Arc::new(Mutex::new(Served {
+                files: Arc::new(Files::new()),
+                generation: 0,
+                search_behind: BTreeSet::new(),
+            })),
             languages: Vec::new(),
             last: None,
-            single_step: false,
         }
     }
 
     /// The outputs now served.
-    pub fn files(&self) -> &Arc<Files> {
-        &self.files
+    pub fn files(&self) -> Arc<Files> {
+        lock(&self.served).files.clone()
+    }
+
+    /// Runs `f` while no search step can land, so what it publishes stays in order with search steps.
+    pub fn exclusive<T>(&self, f: impl FnOnce() -> T) -> T {
+        let _guard = lock(&self.served);
+        f()
     }
 
     /// Runs the pipeline on the inputs as they are now; `batch` says which inputs changed since the last run.
-    /// Search indexes are left for [`Builder::finish`], except on the first run.
-    pub fn rebuild(&mut self, batch: &Batch) -> Rebuilt {
+    /// Search indexes are left to the returned step, except on the first run.
+    pub fn rebuild(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
         let started = Instant::now();
         let sources = Arc::new(Sources::default());
         let (prepared, mut diags) = pipeline::prepare(&self.options, &sources);
@@ -99,7 +130,7 @@ impl Builder {
             normalize(&mut diags);
             out.diagnostics = diags;
             out.elapsed = started.elapsed();
-            return out;
+            return (out, None);
         };
         self.languages = prepared.site.config.languages[1..]
             .iter()
@@ -112,7 +143,7 @@ impl Builder {
             normalize(&mut diags);
             out.diagnostics = diags;
             out.elapsed = started.elapsed();
-            return out;
+            return (out, None);
         }
 
         let affected = self
@@ -129,10 +160,15 @@ impl Builder {
                     &changed,
                 )
             });
-        let first = self.last.is_none() || self.single_step;
+        let first = self.last.is_none();
+        // Indexes whose last search step never landed are rebuilt too.
+        let behind = lock(&self.served).search_behind.clone();
         let (now, later): (Vec<Planned>, Vec<Planned>) = jobs
             .iter()
-            .filter(|j| affected.as_ref().is_none_or(|a| a.wants(&j.job)))
+            .filter(|j| {
+                let lagging = matches!(j.job, Job::SearchIndex { lang } if behind.contains(&lang));
+                lagging || affected.as_ref().is_none_or(|a| a.wants(&j.job))
+            })
             .cloned()
             .partition(|j| first || !matches!(j.job, Job::SearchIndex { .. }));
 
@@ -150,69 +186,97 @@ impl Builder {
         out.incremental = affected.is_some();
         if out.failed() {
             out.elapsed = started.elapsed();
-            return out;
+            return (out, None);
         }
         let rendered = sink.files.into_inner().unwrap_or_default();
+        let mut served = lock(&self.served);
         let (files, changed) = if affected.is_some() {
-            update(&self.files, rendered)
+            update(&served.files, rendered)
         } else {
             // Everything was rendered except, perhaps, the search indexes: keep serving the old ones until
-            // `finish` replaces them.
+            // the search step replaces them.
             let mut complete = rendered;
-            for key in self.files.keys().filter(|k| is_search_output(k)) {
-                if !complete.contains_key(key) && later.iter().any(|j| owns(&prepared, j, key)) {
-                    complete.insert(key.clone(), self.files[key].clone());
+            for (key, bytes) in served.files.iter() {
+                if is_search_output(key)
+                    && !complete.contains_key(key)
+                    && later.iter().any(|j| owns(&prepared, j, key))
+                {
+                    complete.insert(key.clone(), bytes.clone());
                 }
             }
-            merge(&self.files, complete)
+            merge(&served.files, complete)
         };
         out.changed = changed;
         if !out.changed.is_empty() {
-            self.files = Arc::new(files);
+            served.files = Arc::new(files);
         }
-        out.files = Some(self.files.clone());
+        served.generation += 1;
+        served.search_behind = later
+            .iter()
+            .filter_map(|j| match j.job {
+                Job::SearchIndex { lang } => Some(lang),
+                _ => None,
+            })
+            .collect();
+        out.files = Some(served.files.clone());
+        let generation = served.generation;
+        drop(served);
+        let prepared = Arc::new(prepared);
+        let step = (!later.is_empty()).then(|| SearchStep {
+            prepared: prepared.clone(),
+            jobs: later,
+            total: jobs.len(),
+            generation,
+            served: self.served.clone(),
+            sources: sources.clone(),
+            languages: self.languages.clone(),
+        });
         self.last = Some(Last {
             prepared,
             jobs,
             sources,
-            pending: later,
         });
         out.elapsed = started.elapsed();
-        out
+        (out, step)
     }
+}
 
-    /// Renders what [`Builder::rebuild`] left for later (search indexes); `None` if nothing was left.
-    pub fn finish(&mut self) -> Option<Rebuilt> {
-        let last = self.last.as_mut()?;
-        if last.pending.is_empty() {
+impl SearchStep {
+    /// Renders the search indexes and, unless a newer rebuild has landed meanwhile (it then rebuilds them
+    /// itself), swaps them in and calls `publish` before any other rebuild can. `None` if dropped.
+    pub fn run(self, publish: impl FnOnce(&Rebuilt)) -> Option<Rebuilt> {
+        let started = Instant::now();
+        let sink = MemorySink::default();
+        let p = &self.prepared;
+        let mut diags = render::run(&p.site, &p.theme, &p.tera, &self.jobs, &sink);
+        normalize(&mut diags);
+        let mut served = lock(&self.served);
+        if served.generation != self.generation {
             return None;
         }
-        let started = Instant::now();
-        let pending = std::mem::take(&mut last.pending);
-        let sink = MemorySink::default();
-        let p = &last.prepared;
-        let mut diags = render::run(&p.site, &p.theme, &p.tera, &pending, &sink);
-        normalize(&mut diags);
         let mut out = Rebuilt {
             files: None,
             diagnostics: diags,
-            sources: last.sources.clone(),
+            sources: self.sources.clone(),
             changed: Vec::new(),
             elapsed: Duration::ZERO,
             languages: self.languages.clone(),
-            rendered: (pending.len(), last.jobs.len()),
+            rendered: (self.jobs.len(), self.total),
             reload: false,
             incremental: true,
         };
         if !out.failed() {
-            let (files, changed) = update(&self.files, sink.files.into_inner().unwrap_or_default());
+            let (files, changed) =
+                update(&served.files, sink.files.into_inner().unwrap_or_default());
             out.changed = changed;
             if !out.changed.is_empty() {
-                self.files = Arc::new(files);
+                served.files = Arc::new(files);
             }
-            out.files = Some(self.files.clone());
+            served.search_behind.clear();
+            out.files = Some(served.files.clone());
         }
         out.elapsed = started.elapsed();
+        publish(&out);
         Some(out)
     }
 }
@@ -359,7 +423,7 @@ mod tests {
         let (dir, options) = fixture();
         let root = dir.path();
         let mut builder = Builder::new(options.clone());
-        assert!(!builder.rebuild(&Batch::default()).failed());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
         let edits: Vec<(&str, &str, &str, bool)> = vec![
             (
                 "content/paspor/hilang.md",
@@ -433,7 +497,7 @@ mod tests {
             } else {
                 edit(root, rel, from, to)
             };
-            let step = builder.rebuild(&batch);
+            let (step, search) = builder.rebuild(&batch);
             assert!(!step.failed(), "{rel}: {:?}", step.diagnostics);
             assert_eq!(
                 step.incremental, incremental,
@@ -441,7 +505,9 @@ mod tests {
                 step.rendered
             );
             assert!(!step.changed.is_empty(), "{rel}: nothing changed");
-            builder.finish();
+            if let Some(search) = search {
+                assert!(search.run(|_| ()).is_some());
+            }
             let mut full = Builder::new(options.clone());
             full.rebuild(&Batch::default());
             let (a, b) = (builder.files(), full.files());
