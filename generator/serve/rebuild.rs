@@ -35,6 +35,8 @@ pub struct Rebuilt {
     pub reload: bool,
     /// Only the outputs the change reaches were rendered (not everything).
     pub incremental: bool,
+    /// Time spent reading, loading and linking the site (the rest of `elapsed` is planning and rendering).
+    pub prepare: Duration,
 }
 
 impl Rebuilt {
@@ -65,6 +67,7 @@ pub struct Builder {
     served: Arc<Mutex<Served>>,
     languages: Vec<String>,
     last: Option<Last>,
+    loads: pipeline::LoadCache,
 }
 
 /// The search indexes of a rebuild, rendered after its pages are served ([`SearchStep::run`]).
@@ -95,6 +98,7 @@ impl Builder {
             })),
             languages: Vec::new(),
             last: None,
+            loads: pipeline::LoadCache::default(),
         }
     }
 
@@ -114,7 +118,9 @@ impl Builder {
     pub fn rebuild(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
         let started = Instant::now();
         let sources = Arc::new(Sources::default());
-        let (prepared, mut diags) = pipeline::prepare(&self.options, &sources);
+        let (prepared, mut diags) =
+            pipeline::prepare_cached(&self.options, &sources, &mut self.loads);
+        let prepare = started.elapsed();
         let mut out = Rebuilt {
             files: None,
             diagnostics: Vec::new(),
@@ -125,6 +131,7 @@ impl Builder {
             rendered: (0, 0),
             reload: true,
             incremental: false,
+            prepare,
         };
         let Some(prepared) = prepared else {
             normalize(&mut diags);
@@ -264,6 +271,7 @@ impl SearchStep {
             rendered: (self.jobs.len(), self.total),
             reload: false,
             incremental: true,
+            prepare: Duration::ZERO,
         };
         if !out.failed() {
             let (files, changed) =
