@@ -22,6 +22,12 @@ pub struct Affected {
     pub tags: Vec<BTreeSet<String>>,
     /// Languages whose search index holds one of them.
     pub search: Vec<bool>,
+    /// Languages whose feed may list one of them (it has a date there).
+    pub feeds: Vec<bool>,
+    /// Languages where one of them changed its tags (the tag index shows counts).
+    pub tag_index: Vec<bool>,
+    /// One of them changed its date, which is its `lastmod` in the sitemap.
+    pub sitemap: bool,
 }
 
 impl Affected {
@@ -32,8 +38,9 @@ impl Affected {
             Job::Section { section, .. } => self.sections.contains(section),
             Job::Tag { lang, slug } => self.tags[*lang].contains(slug),
             Job::SearchIndex { lang } => self.search[*lang],
-            // Lists built from every page (counts, dates, lastmod).
-            Job::TagIndex { .. } | Job::Feed { .. } | Job::Sitemap => true,
+            Job::Feed { lang } => self.feeds[*lang],
+            Job::TagIndex { lang } => self.tag_index[*lang],
+            Job::Sitemap => self.sitemap,
             // Built from the configuration, strings and section titles only, or copied from disk.
             Job::Search { .. } | Job::NotFound { .. } | Job::Static { .. } | Job::Asset { .. } => {
                 false
@@ -100,6 +107,8 @@ pub fn affected(
     let mut out = Affected {
         tags: vec![BTreeSet::new(); langs],
         search: vec![false; langs],
+        feeds: vec![false; langs],
+        tag_index: vec![false; langs],
         ..Affected::default()
     };
     for (i, page) in new.pages.iter().enumerate() {
@@ -117,14 +126,29 @@ pub fn affected(
             out.sections.insert(s);
             section = new.sections[s].parent;
         }
-        for site_page in [&old.pages[i], page] {
-            for lang in 0..langs {
+        let before = &old.pages[i];
+        let lastmod = |p: &Page| {
+            let front = &p.shown(0).0.front;
+            front.updated.or(front.date).map(|d| d.0)
+        };
+        if lastmod(before) != lastmod(page) {
+            out.sitemap = true;
+        }
+        for lang in 0..langs {
+            let tags = |p: &Page| p.shown(lang).0.front.tags.clone();
+            if tags(before) != tags(page) {
+                out.tag_index[lang] = true;
+            }
+            for site_page in [before, page] {
                 let (v, _) = site_page.shown(lang);
                 for tag in &v.front.tags {
                     out.tags[lang].insert(crate::markdown::slugify(tag));
                 }
-                if site_page.variants[lang].is_some() {
+                if let Some(v) = &site_page.variants[lang] {
                     out.search[lang] = true;
+                    if v.front.updated.or(v.front.date).is_some() {
+                        out.feeds[lang] = true;
+                    }
                 }
             }
         }

@@ -258,8 +258,13 @@ fn report(rebuilt: &Rebuilt, first: bool) {
         let shown: Vec<&str> = rebuilt.changed.iter().take(3).map(String::as_str).collect();
         let more = if n > shown.len() { ", …" } else { "" };
         let (rendered, jobs) = rebuilt.rendered;
+        let prepare = if rebuilt.reload {
+            format!("read, load and link {} ms; ", rebuilt.prepare.as_millis())
+        } else {
+            String::new()
+        };
         eprintln!(
-            "{} in {ms} ms: {n} {} changed{} ({rendered} of {jobs} outputs rendered)",
+            "{} in {ms} ms: {n} {} changed{} ({prepare}{rendered} of {jobs} outputs rendered)",
             if rebuilt.reload {
                 "Rebuilt"
             } else {

@@ -476,6 +476,25 @@ mod tests {
                 "How to get a passport.",
                 true,
             ),
+            ("content/paspor/hilang.md", "date: 2026-02-01\n", "", true),
+            (
+                "content/berita/berita-2.md",
+                "Isi berita 2.",
+                "Isi berita dua.",
+                true,
+            ),
+            (
+                "content/paspor/hilang.md",
+                "tags: [paspor, wni]",
+                "tags: [Paspor, wni]",
+                true,
+            ),
+            (
+                "content/paspor/hilang.md",
+                "tags: [Paspor, wni]",
+                "tags: [paspor, wni]",
+                true,
+            ),
             // A new tag changes the site's structure (a new tag page): everything is rendered.
             (
                 "content/paspor/hilang.md",
