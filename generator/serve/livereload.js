@@ -8,6 +8,7 @@
     if (saved !== null) {
       sessionStorage.removeItem(key);
       var y = parseFloat(saved) || 0;
+      // The browser's own restoration stays off for this page (see below), so ours is the only one.
       var restore = function () { window.scrollTo(0, y); };
       if (document.readyState === "complete") restore();
       else window.addEventListener("load", restore);
@@ -18,6 +19,8 @@
   var source = new EventSource("/__suluh/events");
   source.addEventListener("rebuild", function () {
     try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) { /* ignore */ }
+    // We restore the position ourselves, the same way in every browser.
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
     source.close();
     location.reload();
   });

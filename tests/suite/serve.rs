@@ -441,3 +441,29 @@ fn a_busy_port_is_a_clear_error_with_a_suggestion() {
     run.assert_error(&format!("port {port}"), "already in use");
     run.assert_hint(&format!("--port {}", port + 1));
 }
+
+/// In headless Chromium (see `browser.rs` for what it needs): an edit reloads the open page at the same scroll
+/// position; a content error shows the overlay over the last good page; the fix removes it.
+#[test]
+fn browsers_reload_keep_their_place_and_show_the_overlay() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let out = Command::new("node")
+        .arg(crate::harness::repo().join("tests/browser/livereload.mjs"))
+        .arg(format!("http://{}", server.address))
+        .arg(&site.root)
+        .args(["/paspor/baru/", "content/paspor/baru.md"])
+        .current_dir(crate::harness::repo())
+        .output()
+        .expect("node must be installed (run .ci/run)");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success(),
+        "{text}\nserver stderr:\n{}",
+        server.stderr()
+    );
+}
