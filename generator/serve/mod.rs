@@ -71,6 +71,8 @@ impl Shared {
     fn publish(&self, rebuilt: &Rebuilt) {
         let previous = self.current();
         let generation = previous.generation + 1;
+        // A search step that lands after a failed rebuild must not hide that rebuild's errors.
+        let keep_status = !rebuilt.reload && !rebuilt.failed();
         let items = overlay::items(&rebuilt.diagnostics, &rebuilt.sources);
         let next = Published {
             files: rebuilt
@@ -82,8 +84,16 @@ impl Shared {
             } else {
                 rebuilt.languages.clone()
             },
-            overlay: overlay::html(&items),
-            status: status_json(rebuilt, generation),
+            overlay: if keep_status {
+                previous.overlay.clone()
+            } else {
+                overlay::html(&items)
+            },
+            status: if keep_status {
+                previous.status.clone()
+            } else {
+                status_json(rebuilt, generation)
+            },
             generation,
         };
         let reload =
@@ -390,4 +400,81 @@ fn html_response(published: &Published, status: StatusCode, bytes: &[u8]) -> Res
         body,
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn rebuilt(diagnostics: Vec<Diagnostic>, reload: bool, changed: &[&str]) -> Rebuilt {
+        let files: Files = changed
+            .iter()
+            .map(|k| (k.to_string(), Arc::from(&b"x"[..])))
+            .collect();
+        Rebuilt {
+            files: diagnostics.is_empty().then(|| Arc::new(files)),
+            diagnostics,
+            sources: Arc::new(Sources::default()),
+            changed: changed.iter().map(|s| s.to_string()).collect(),
+            elapsed: Duration::ZERO,
+            languages: vec!["en".into()],
+            rendered: (1, 1),
+            reload,
+            incremental: true,
+            prepare: Duration::ZERO,
+        }
+    }
+
+    fn shared() -> Shared {
+        Shared {
+            published: RwLock::new(Arc::new(Published {
+                files: Arc::new(Files::new()),
+                languages: Vec::new(),
+                overlay: String::new(),
+                status: String::new(),
+                generation: 0,
+            })),
+            rebuilt: tokio::sync::watch::channel(0).0,
+        }
+    }
+
+    #[test]
+    fn errors_show_until_a_good_rebuild_and_survive_a_late_search_step() {
+        let shared = shared();
+        let mut events = shared.rebuilt.subscribe();
+        shared.publish(&rebuilt(Vec::new(), true, &["index.html"]));
+        assert!(events.has_changed().unwrap());
+        events.mark_unchanged();
+        assert!(shared.current().overlay.is_empty());
+
+        shared.publish(&rebuilt(vec![Diagnostic::error("bad <yaml>")], true, &[]));
+        let now = shared.current();
+        assert!(now.overlay.contains("bad &lt;yaml&gt;"), "{}", now.overlay);
+        assert!(now.status.contains("\"ok\":false"), "{}", now.status);
+        assert!(
+            now.files.contains_key("index.html"),
+            "the last good site stays"
+        );
+        assert!(
+            events.has_changed().unwrap(),
+            "pages reload to show the overlay"
+        );
+        events.mark_unchanged();
+
+        // The search indexes of the last good run land after the failed rebuild.
+        shared.publish(&rebuilt(Vec::new(), false, &["search/id/index.json"]));
+        let now = shared.current();
+        assert!(now.overlay.contains("bad &lt;yaml&gt;"));
+        assert!(now.status.contains("\"ok\":false"));
+        assert!(
+            !events.has_changed().unwrap(),
+            "search indexes do not reload pages"
+        );
+
+        shared.publish(&rebuilt(Vec::new(), true, &[]));
+        assert!(shared.current().overlay.is_empty());
+        assert!(shared.current().status.contains("\"ok\":true"));
+        assert!(events.has_changed().unwrap(), "the overlay goes away");
+    }
 }
