@@ -238,11 +238,17 @@ impl Builder {
             sources: sources.clone(),
             languages: self.languages.clone(),
         });
-        self.last = Some(Last {
+        let previous = self.last.replace(Last {
             prepared,
             jobs,
             sources,
         });
+        // Freeing a whole site model takes tens of milliseconds on a large site: not while the editor waits.
+        if let Some(previous) = previous {
+            let _ = std::thread::Builder::new()
+                .name("suluh-free".into())
+                .spawn(move || drop(previous));
+        }
         out.elapsed = started.elapsed();
         (out, step)
     }
