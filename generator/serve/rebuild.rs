@@ -261,7 +261,17 @@ impl SearchStep {
         let started = Instant::now();
         let sink = MemorySink::default();
         let p = &self.prepared;
-        let mut diags = render::run(&p.site, &p.theme, &p.tera, &self.jobs, &sink);
+        // On a thread of its own: in the shared pool, an index that takes seconds would hold up the
+        // parallel loading of the next rebuild.
+        let run = || render::run(&p.site, &p.theme, &p.tera, &self.jobs, &sink);
+        let mut diags = match rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "suluh-search".into())
+            .build()
+        {
+            Ok(pool) => pool.install(run),
+            Err(_) => run(),
+        };
         normalize(&mut diags);
         let mut served = lock(&self.served);
         if served.generation != self.generation {
