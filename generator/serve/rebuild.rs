@@ -45,6 +45,9 @@ impl Rebuilt {
     }
 }
 
+/// How long the search step waits after its rebuild, in case the editor saves again at once.
+const SEARCH_DELAY: Duration = Duration::from_millis(300);
+
 /// The last good run: what the next one is compared with.
 struct Last {
     prepared: Arc<Prepared>,
@@ -258,20 +261,26 @@ impl SearchStep {
     /// Renders the search indexes and, unless a newer rebuild has landed meanwhile (it then rebuilds them
     /// itself), swaps them in and calls `publish` before any other rebuild can. `None` if dropped.
     pub fn run(self, publish: impl FnOnce(&Rebuilt)) -> Option<Rebuilt> {
+        // Editors save again and again: wait for a pause, and give up as soon as a newer rebuild has landed
+        // (it carries the search indexes still to do), so overtaken steps never pile up.
+        std::thread::sleep(SEARCH_DELAY);
         let started = Instant::now();
         let sink = MemorySink::default();
         let p = &self.prepared;
-        // On a thread of its own: in the shared pool, an index that takes seconds would hold up the
-        // parallel loading of the next rebuild.
-        let run = || render::run(&p.site, &p.theme, &p.tera, &self.jobs, &sink);
-        let mut diags = match rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
-            .thread_name(|_| "suluh-search".into())
-            .build()
-        {
-            Ok(pool) => pool.install(run),
-            Err(_) => run(),
-        };
+        let overtaken = || lock(&self.served).generation != self.generation;
+        let mut diags = Vec::new();
+        for job in &self.jobs {
+            if overtaken() {
+                return None;
+            }
+            diags.extend(render::run(
+                &p.site,
+                &p.theme,
+                &p.tera,
+                std::slice::from_ref(job),
+                &sink,
+            ));
+        }
         normalize(&mut diags);
         let mut served = lock(&self.served);
         if served.generation != self.generation {
