@@ -14,7 +14,7 @@ use crate::content::library::{Page, Site};
 /// The jobs to render again after an edit of some pages.
 #[derive(Debug, Default)]
 pub struct Affected {
-    /// Pages whose own text changed: their pages (every language: switchers, fallbacks) and aliases.
+    /// Pages whose own text changed: their pages (every language: switchers, fallbacks), aliases and leaflets.
     pub pages: BTreeSet<usize>,
     /// Listings that show one of them: their sections, the sections above, and the home page.
     pub sections: BTreeSet<usize>,
@@ -34,7 +34,10 @@ impl Affected {
     /// Whether `job` may render differently now.
     pub fn wants(&self, job: &Job) -> bool {
         match job {
-            Job::Page { page, .. } | Job::Alias { page, .. } => self.pages.contains(page),
+            // A page links its leaflet with the PDF's size, so both are rendered in the same run.
+            Job::Page { page, .. } | Job::Alias { page, .. } | Job::Leaflet { page, .. } => {
+                self.pages.contains(page)
+            }
             Job::Section { section, .. } => self.sections.contains(section),
             Job::Tag { lang, slug } => self.tags[*lang].contains(slug),
             Job::SearchIndex { lang } => self.search[*lang],

@@ -183,13 +183,7 @@ impl Builder {
             .partition(|j| first || !matches!(j.job, Job::SearchIndex { .. }));
 
         let sink = MemorySink::default();
-        diags.extend(render::run(
-            &prepared.site,
-            &prepared.theme,
-            &prepared.tera,
-            &now,
-            &sink,
-        ));
+        diags.extend(render::run(&prepared, &now, &sink));
         normalize(&mut diags);
         out.diagnostics = diags;
         out.rendered = (now.len(), jobs.len());
@@ -273,13 +267,7 @@ impl SearchStep {
             if overtaken() {
                 return None;
             }
-            diags.extend(render::run(
-                &p.site,
-                &p.theme,
-                &p.tera,
-                std::slice::from_ref(job),
-                &sink,
-            ));
+            diags.extend(render::run(p, std::slice::from_ref(job), &sink));
         }
         normalize(&mut diags);
         let mut served = lock(&self.served);
