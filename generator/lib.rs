@@ -14,6 +14,9 @@
 //! 6. **Render** (pure, parallel): leaflets first ([`leaflet`], Typst), then pages, listings, feeds and search
 //!    indexes ([`search`]), into a sink ([`output::Sink`]): a staging folder swapped in atomically for
 //!    `build`, memory for `serve`, nothing for `check`.
+//!
+//! [`serve`] drives the same pipeline again whenever an input changes, serves the result from memory and
+//! reloads open browsers.
 
 pub mod check;
 pub mod config;
@@ -27,5 +30,6 @@ pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod theme;
 pub mod yaml;

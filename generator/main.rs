@@ -37,6 +37,20 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site: build it in memory, serve it on loopback, rebuild and reload browsers on every change.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on (0: any free port; the address is printed).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default serves only this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Include pages marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Validate everything the build would read; writes nothing.
     Check {
         #[arg(long, default_value = ".")]
@@ -151,6 +165,26 @@ fn main() -> ExitCode {
                     eprintln!("No problems found.");
                 }
                 ExitCode::SUCCESS
+            }
+        }
+        Command::Serve {
+            root,
+            port,
+            interface,
+            drafts,
+        } => {
+            let options = suluh::serve::ServeOptions {
+                root,
+                interface,
+                port,
+                drafts,
+            };
+            match suluh::serve::run(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(d) => {
+                    diagnostics::emit(&d, &Sources::default(), Format::Human);
+                    ExitCode::from(1)
+                }
             }
         }
         Command::New { target, lang, root } => new_page(&root, &target, lang.as_deref()),

@@ -131,6 +131,59 @@ fn read_i18n(
 
 /// Read, load, link and compile templates. Stops early only where later steps would have nothing to work on.
 pub fn prepare(options: &Options, sources: &Arc<Sources>) -> (Option<Prepared>, Vec<Diagnostic>) {
+    prepare_cached(options, sources, &mut LoadCache::default())
+}
+
+/// The outcome of loading one Markdown file.
+type LoadResult = Result<(Loaded, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// Load results per file, for runs that repeat (`serve`): loading is a pure function of the configuration
+/// and the file's text, so a file whose text did not change is not parsed again.
+#[derive(Default)]
+pub struct LoadCache {
+    /// The `site.yaml` text and base URL the entries were loaded with.
+    config: Option<(Arc<str>, Option<String>)>,
+    entries: std::collections::HashMap<String, (Arc<str>, Arc<LoadResult>)>,
+}
+
+impl LoadCache {
+    /// Loads every file, reusing results for unchanged texts; keeps only the files given.
+    fn load(
+        &mut self,
+        config: &Config,
+        key: (Arc<str>, Option<String>),
+        files: &[content::SourceFile],
+    ) -> Vec<LoadResult> {
+        if self.config.as_ref() != Some(&key) {
+            self.entries.clear();
+            self.config = Some(key);
+        }
+        let cached = |f: &content::SourceFile| {
+            self.entries
+                .get(&f.path)
+                .filter(|(text, _)| **text == *f.text)
+                .map(|(_, result)| result.clone())
+        };
+        let results: Vec<Arc<LoadResult>> = files
+            .par_iter()
+            .map(|f| cached(f).unwrap_or_else(|| Arc::new(content::load_file(config, f))))
+            .collect();
+        self.entries = files
+            .iter()
+            .zip(&results)
+            .map(|(f, r)| (f.path.clone(), (f.text.clone(), r.clone())))
+            .collect();
+        // Linking takes the loaded files by value.
+        results.par_iter().map(|r| LoadResult::clone(r)).collect()
+    }
+}
+
+/// [`prepare`] with a cache of load results kept between runs.
+pub fn prepare_cached(
+    options: &Options,
+    sources: &Arc<Sources>,
+    cache: &mut LoadCache,
+) -> (Option<Prepared>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let config = match read_config(&options.root, sources) {
         Ok(c) => c,
@@ -169,10 +222,11 @@ pub fn prepare(options: &Options, sources: &Arc<Sources>) -> (Option<Prepared>, 
     for f in &files {
         sources.insert(&f.path, f.text.clone());
     }
-    let results: Vec<_> = files
-        .par_iter()
-        .map(|f| content::load_file(&config, f))
-        .collect();
+    let config_key = (
+        sources.get(config::FILE_NAME).unwrap_or_default(),
+        options.base_url.clone(),
+    );
+    let results = cache.load(&config, config_key, &files);
     let mut loaded: Vec<Loaded> = Vec::with_capacity(results.len());
     for r in results {
         match r {

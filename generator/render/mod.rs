@@ -2,6 +2,7 @@
 //! a [`Sink`] ([`run`]). Each job gets only its own context, so what an output depends on is explicit.
 
 mod context;
+pub mod deps;
 pub mod leaflets;
 
 use std::collections::{BTreeMap, HashMap};

@@ -10,3 +10,4 @@ mod errors;
 mod leaflet;
 mod scaffold;
 mod search;
+mod serve;

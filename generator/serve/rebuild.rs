@@ -1,0 +1,569 @@
+//! Rebuilding the served site: the same pipeline as `build`, rendered into memory, keeping the last good
+//! outputs when a run has errors and reporting which outputs changed.
+//!
+//! Every rebuild reads, loads and links the whole site again (so nothing stale can survive), then renders only
+//! what the change reaches: when only pages' Markdown changed and the site's structure did not, the jobs that
+//! read none of those pages are skipped ([`render::deps`]); otherwise everything is rendered. Search indexes
+//! are the slowest outputs, so they are rendered in a second step ([`SearchStep`]) that runs behind the next
+//! rebuilds, after the pages have been swapped in and browsers told to reload.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use super::paths::Files;
+use super::watch::Batch;
+use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
+use crate::output::MemorySink;
+use crate::pipeline::{self, Options, Prepared};
+use crate::render::{self, deps, Job, Planned};
+
+/// The result of one rebuild step.
+pub struct Rebuilt {
+    /// The complete site now served, when the run had no errors.
+    pub files: Option<Arc<Files>>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Arc<Sources>,
+    /// Outputs added, changed or removed compared with what was served before.
+    pub changed: Vec<String>,
+    pub elapsed: Duration,
+    /// Codes of the non-default languages (their 404 pages live under `<code>/`).
+    pub languages: Vec<String>,
+    /// Jobs rendered, and how many the site has.
+    pub rendered: (usize, usize),
+    /// Whether open pages should reload (not for search indexes: the search page loads them on demand).
+    pub reload: bool,
+    /// Only the outputs the change reaches were rendered (not everything).
+    pub incremental: bool,
+    /// Time spent reading, loading and linking the site (the rest of `elapsed` is planning and rendering).
+    pub prepare: Duration,
+}
+
+impl Rebuilt {
+    pub fn failed(&self) -> bool {
+        has_errors(&self.diagnostics)
+    }
+}
+
+/// How long the search step waits after its rebuild, in case the editor saves again at once.
+const SEARCH_DELAY: Duration = Duration::from_millis(300);
+
+/// The last good run: what the next one is compared with.
+struct Last {
+    prepared: Arc<Prepared>,
+    jobs: Vec<Planned>,
+    sources: Arc<Sources>,
+}
+
+/// The outputs served, shared between rebuilds and the search step running behind them.
+struct Served {
+    files: Arc<Files>,
+    /// Counts the rebuilds that produced outputs; a search step for an older one is dropped.
+    generation: u64,
+    /// Languages whose search index lags behind `files` (its step has not landed yet).
+    search_behind: BTreeSet<usize>,
+}
+
+/// Keeps the last good site and outputs between rebuilds.
+pub struct Builder {
+    options: Options,
+    served: Arc<Mutex<Served>>,
+    languages: Vec<String>,
+    last: Option<Last>,
+    loads: pipeline::LoadCache,
+}
+
+/// The search indexes of a rebuild, rendered after its pages are served ([`SearchStep::run`]).
+pub struct SearchStep {
+    prepared: Arc<Prepared>,
+    jobs: Vec<Planned>,
+    total: usize,
+    generation: u64,
+    served: Arc<Mutex<Served>>,
+    sources: Arc<Sources>,
+    languages: Vec<String>,
+}
+
+fn lock(served: &Mutex<Served>) -> MutexGuard<'_, Served> {
+    served
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Builder {
+    pub fn new(options: Options) -> Builder {
+        Builder {
+            options,
+            served: Arc::new(Mutex::new(Served {
+                files: Arc::new(Files::new()),
+                generation: 0,
+                search_behind: BTreeSet::new(),
+            })),
+            languages: Vec::new(),
+            last: None,
+            loads: pipeline::LoadCache::default(),
+        }
+    }
+
+    /// The outputs now served.
+    pub fn files(&self) -> Arc<Files> {
+        lock(&self.served).files.clone()
+    }
+
+    /// Runs `f` while no search step can land, so what it publishes stays in order with search steps.
+    pub fn exclusive<T>(&self, f: impl FnOnce() -> T) -> T {
+        let _guard = lock(&self.served);
+        f()
+    }
+
+    /// Runs the pipeline on the inputs as they are now; `batch` says which inputs changed since the last run.
+    /// Search indexes are left to the returned step, except on the first run.
+    pub fn rebuild(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
+        let started = Instant::now();
+        let sources = Arc::new(Sources::default());
+        let (prepared, mut diags) =
+            pipeline::prepare_cached(&self.options, &sources, &mut self.loads);
+        let prepare = started.elapsed();
+        let mut out = Rebuilt {
+            files: None,
+            diagnostics: Vec::new(),
+            sources: sources.clone(),
+            changed: Vec::new(),
+            elapsed: Duration::ZERO,
+            languages: self.languages.clone(),
+            rendered: (0, 0),
+            reload: true,
+            incremental: false,
+            prepare,
+        };
+        let Some(prepared) = prepared else {
+            normalize(&mut diags);
+            out.diagnostics = diags;
+            out.elapsed = started.elapsed();
+            return (out, None);
+        };
+        self.languages = prepared.site.config.languages[1..]
+            .iter()
+            .map(|l| l.code.clone())
+            .collect();
+        out.languages = self.languages.clone();
+        let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
+        diags.extend(plan_diags);
+        if has_errors(&diags) {
+            normalize(&mut diags);
+            out.diagnostics = diags;
+            out.elapsed = started.elapsed();
+            return (out, None);
+        }
+
+        let affected = self
+            .last
+            .as_ref()
+            .filter(|_| only_markdown(batch))
+            .and_then(|last| {
+                let changed = changed_markdown(last, &prepared, &sources);
+                deps::affected(
+                    &last.prepared.site,
+                    &prepared.site,
+                    &last.jobs,
+                    &jobs,
+                    &changed,
+                )
+            });
+        let first = self.last.is_none();
+        // Indexes whose last search step never landed are rebuilt too.
+        let behind = lock(&self.served).search_behind.clone();
+        let (now, later): (Vec<Planned>, Vec<Planned>) = jobs
+            .iter()
+            .filter(|j| {
+                let lagging = matches!(j.job, Job::SearchIndex { lang } if behind.contains(&lang));
+                lagging || affected.as_ref().is_none_or(|a| a.wants(&j.job))
+            })
+            .cloned()
+            .partition(|j| first || !matches!(j.job, Job::SearchIndex { .. }));
+
+        let sink = MemorySink::default();
+        diags.extend(render::run(&prepared, &now, &sink));
+        normalize(&mut diags);
+        out.diagnostics = diags;
+        out.rendered = (now.len(), jobs.len());
+        out.incremental = affected.is_some();
+        if out.failed() {
+            out.elapsed = started.elapsed();
+            return (out, None);
+        }
+        let rendered = sink.files.into_inner().unwrap_or_default();
+        let mut served = lock(&self.served);
+        let (files, changed) = if affected.is_some() {
+            update(&served.files, rendered)
+        } else {
+            // Everything was rendered except, perhaps, the search indexes: keep serving the old ones until
+            // the search step replaces them.
+            let mut complete = rendered;
+            for (key, bytes) in served.files.iter() {
+                if is_search_output(key)
+                    && !complete.contains_key(key)
+                    && later.iter().any(|j| owns(&prepared, j, key))
+                {
+                    complete.insert(key.clone(), bytes.clone());
+                }
+            }
+            merge(&served.files, complete)
+        };
+        out.changed = changed;
+        if !out.changed.is_empty() {
+            served.files = Arc::new(files);
+        }
+        served.generation += 1;
+        served.search_behind = later
+            .iter()
+            .filter_map(|j| match j.job {
+                Job::SearchIndex { lang } => Some(lang),
+                _ => None,
+            })
+            .collect();
+        out.files = Some(served.files.clone());
+        let generation = served.generation;
+        drop(served);
+        let prepared = Arc::new(prepared);
+        let step = (!later.is_empty()).then(|| SearchStep {
+            prepared: prepared.clone(),
+            jobs: later,
+            total: jobs.len(),
+            generation,
+            served: self.served.clone(),
+            sources: sources.clone(),
+            languages: self.languages.clone(),
+        });
+        let previous = self.last.replace(Last {
+            prepared,
+            jobs,
+            sources,
+        });
+        // Freeing a whole site model takes tens of milliseconds on a large site: not while the editor waits.
+        if let Some(previous) = previous {
+            let _ = std::thread::Builder::new()
+                .name("suluh-free".into())
+                .spawn(move || drop(previous));
+        }
+        out.elapsed = started.elapsed();
+        (out, step)
+    }
+}
+
+impl SearchStep {
+    /// Renders the search indexes and, unless a newer rebuild has landed meanwhile (it then rebuilds them
+    /// itself), swaps them in and calls `publish` before any other rebuild can. `None` if dropped.
+    pub fn run(self, publish: impl FnOnce(&Rebuilt)) -> Option<Rebuilt> {
+        // Editors save again and again: wait for a pause, and give up as soon as a newer rebuild has landed
+        // (it carries the search indexes still to do), so overtaken steps never pile up.
+        std::thread::sleep(SEARCH_DELAY);
+        let started = Instant::now();
+        let sink = MemorySink::default();
+        let p = &self.prepared;
+        let overtaken = || lock(&self.served).generation != self.generation;
+        let mut diags = Vec::new();
+        for job in &self.jobs {
+            if overtaken() {
+                return None;
+            }
+            diags.extend(render::run(p, std::slice::from_ref(job), &sink));
+        }
+        normalize(&mut diags);
+        let mut served = lock(&self.served);
+        if served.generation != self.generation {
+            return None;
+        }
+        let mut out = Rebuilt {
+            files: None,
+            diagnostics: diags,
+            sources: self.sources.clone(),
+            changed: Vec::new(),
+            elapsed: Duration::ZERO,
+            languages: self.languages.clone(),
+            rendered: (self.jobs.len(), self.total),
+            reload: false,
+            incremental: true,
+            prepare: Duration::ZERO,
+        };
+        if !out.failed() {
+            let (files, changed) =
+                update(&served.files, sink.files.into_inner().unwrap_or_default());
+            out.changed = changed;
+            if !out.changed.is_empty() {
+                served.files = Arc::new(files);
+            }
+            served.search_behind.clear();
+            out.files = Some(served.files.clone());
+        }
+        out.elapsed = started.elapsed();
+        publish(&out);
+        Some(out)
+    }
+}
+
+/// Only Markdown under `content/` changed: templates, strings, configuration and static files reach every
+/// output, and assets are copied by path.
+fn only_markdown(batch: &Batch) -> bool {
+    !batch.rescan
+        && !batch.paths.is_empty()
+        && batch
+            .paths
+            .iter()
+            .all(|p| p.starts_with("content/") && p.ends_with(".md"))
+}
+
+/// The Markdown files whose text differs between the last run and this one (read from disk both times, so a
+/// missed or merged event cannot hide a change).
+fn changed_markdown(last: &Last, now: &Prepared, sources: &Sources) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    for site in [&last.prepared.site, &now.site] {
+        for page in &site.pages {
+            files.extend(page.variants.iter().flatten().map(|v| v.file.clone()));
+        }
+        for section in &site.sections {
+            files.extend(
+                section
+                    .variants
+                    .iter()
+                    .flatten()
+                    .filter_map(|v| v.file.clone()),
+            );
+        }
+    }
+    files.retain(|f| last.sources.get(f) != sources.get(f));
+    files
+}
+
+fn is_search_output(key: &str) -> bool {
+    key.starts_with("search/") && key.ends_with(".json")
+}
+
+/// Whether `key` is one of the files the search job `job` writes.
+fn owns(prepared: &Prepared, job: &Planned, key: &str) -> bool {
+    match job.job {
+        Job::SearchIndex { lang } => key.starts_with(&crate::search::folder(&prepared.site, lang)),
+        _ => false,
+    }
+}
+
+/// The new site, sharing the bytes of unchanged outputs with the old one, and the paths that differ.
+pub fn merge(old: &Files, new: Files) -> (Files, Vec<String>) {
+    let mut changed: Vec<String> = old
+        .keys()
+        .filter(|k| !new.contains_key(*k))
+        .cloned()
+        .collect();
+    let merged = new
+        .into_iter()
+        .map(|(k, bytes)| match old.get(&k) {
+            Some(prev) if prev[..] == bytes[..] => (k, prev.clone()),
+            _ => {
+                changed.push(k.clone());
+                (k, bytes)
+            }
+        })
+        .collect();
+    changed.sort();
+    (merged, changed)
+}
+
+/// The old site with some outputs rendered again: only those whose bytes differ are swapped in.
+pub fn update(old: &Files, rendered: Files) -> (Files, Vec<String>) {
+    let mut files = old.clone();
+    let mut changed = Vec::new();
+    for (k, bytes) in rendered {
+        if old.get(&k).is_none_or(|prev| prev[..] != bytes[..]) {
+            changed.push(k.clone());
+            files.insert(k, bytes);
+        }
+    }
+    (files, changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(entries: &[(&str, &str)]) -> Files {
+        entries
+            .iter()
+            .map(|(k, v)| (k.to_string(), Arc::from(v.as_bytes())))
+            .collect()
+    }
+
+    #[test]
+    fn merge_reports_added_changed_and_removed() {
+        let old = files(&[("a", "1"), ("b", "2"), ("c", "3")]);
+        let new = files(&[("a", "1"), ("b", "22"), ("d", "4")]);
+        let (merged, changed) = merge(&old, new);
+        assert_eq!(changed, vec!["b", "c", "d"]);
+        assert_eq!(merged.keys().collect::<Vec<_>>(), vec!["a", "b", "d"]);
+        assert!(Arc::ptr_eq(&merged["a"], &old["a"]));
+        let (updated, changed) = update(&merged, files(&[("a", "1"), ("b", "3")]));
+        assert_eq!(changed, vec!["b"]);
+        assert_eq!(updated.len(), 3);
+    }
+
+    /// A copy of the `basic` fixture and a builder on it, with "now" fixed.
+    fn fixture() -> (tempfile::TempDir, Options) {
+        let dir = tempfile::tempdir().unwrap();
+        let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let options = Options {
+            base_url: Some("http://127.0.0.1:1111".into()),
+            now: Some(jiff::Timestamp::from_second(1_795_392_000).unwrap()),
+            ..Options::new(dir.path())
+        };
+        (dir, options)
+    }
+
+    fn edit(root: &std::path::Path, rel: &str, from: &str, to: &str) -> Batch {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        Batch {
+            paths: [rel.to_string()].into(),
+            rescan: false,
+        }
+    }
+
+    /// After every kind of edit, the site served after an incremental rebuild is byte for byte the site a
+    /// full build gives: nothing stale survives the jobs skipped by `render::deps`.
+    #[test]
+    fn incremental_rebuilds_equal_full_builds() {
+        let (dir, options) = fixture();
+        let root = dir.path();
+        let mut builder = Builder::new(options.clone());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
+        let edits: Vec<(&str, &str, &str, bool)> = vec![
+            (
+                "content/paspor/hilang.md",
+                "Laporkan ke polisi.",
+                "Laporkan segera ke polisi.",
+                true,
+            ),
+            (
+                "content/paspor/hilang.md",
+                "title: Paspor Hilang",
+                "title: Paspor Raib",
+                true,
+            ),
+            ("content/paspor/baru.md", "weight: 1", "weight: 9", true),
+            (
+                "content/paspor/hilang.md",
+                "tags: [paspor]",
+                "tags: [paspor, wni]",
+                true,
+            ),
+            (
+                "content/berita/berita-3.md",
+                "date: 2026-03-01",
+                "date: 2026-12-01",
+                true,
+            ),
+            (
+                "content/acara/seminar.md",
+                "start: 2031-03-14T09:00",
+                "start: 2020-03-14T09:00",
+                true,
+            ),
+            (
+                "content/acara/seminar.md",
+                "end: 2031-03-14T12:00",
+                "end: 2020-03-14T12:00",
+                true,
+            ),
+            (
+                "content/paspor/baru.en.md",
+                "How to get a new passport.",
+                "How to get a passport.",
+                true,
+            ),
+            ("content/paspor/hilang.md", "date: 2026-02-01\n", "", true),
+            (
+                "content/berita/berita-2.md",
+                "Isi berita 2.",
+                "Isi berita dua.",
+                true,
+            ),
+            (
+                "content/paspor/hilang.md",
+                "tags: [paspor, wni]",
+                "tags: [Paspor, wni]",
+                true,
+            ),
+            (
+                "content/paspor/hilang.md",
+                "tags: [Paspor, wni]",
+                "tags: [paspor, wni]",
+                true,
+            ),
+            // A new tag changes the site's structure (a new tag page): everything is rendered.
+            (
+                "content/paspor/hilang.md",
+                "tags: [paspor, wni]",
+                "tags: [paspor, wni, baru]",
+                false,
+            ),
+            (
+                "content/paspor/_index.md",
+                "title: Paspor",
+                "title: Paspor RI",
+                false,
+            ),
+            ("content/paspor/baru.md", "slug", "slug", false),
+        ];
+        for (rel, from, to, incremental) in edits {
+            let batch = if from == "slug" {
+                std::fs::write(
+                    root.join("content/paspor/baru-sekali.md"),
+                    "---\ntitle: X\n---\n",
+                )
+                .unwrap();
+                Batch {
+                    paths: ["content/paspor/baru-sekali.md".to_string()].into(),
+                    rescan: false,
+                }
+            } else {
+                edit(root, rel, from, to)
+            };
+            let (step, search) = builder.rebuild(&batch);
+            assert!(!step.failed(), "{rel}: {:?}", step.diagnostics);
+            assert_eq!(
+                step.incremental, incremental,
+                "{rel} {to}: rendered {:?}",
+                step.rendered
+            );
+            assert!(!step.changed.is_empty(), "{rel}: nothing changed");
+            if let Some(search) = search {
+                assert!(search.run(|_| ()).is_some());
+            }
+            let mut full = Builder::new(options.clone());
+            full.rebuild(&Batch::default());
+            let (a, b) = (builder.files(), full.files());
+            assert_eq!(
+                a.keys().collect::<Vec<_>>(),
+                b.keys().collect::<Vec<_>>(),
+                "{rel} {to}"
+            );
+            for (k, v) in b.iter() {
+                assert!(
+                    a[k][..] == v[..],
+                    "after editing {rel} ({to}): {k} differs from a full build:\n{}\n---\n{}",
+                    String::from_utf8_lossy(&a[k]),
+                    String::from_utf8_lossy(v)
+                );
+            }
+        }
+    }
+}
