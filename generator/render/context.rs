@@ -50,6 +50,17 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
     );
     ctx.insert("feed_url", &config.url(&config.lang_path(lang, "atom.xml")));
     ctx.insert("search_enabled", &config.search_enabled);
+    ctx.insert(
+        "search_script_url",
+        &asset_url(site, theme, "search/search.js"),
+    );
+    ctx.insert(
+        "search_manifest_url",
+        &config.url(&format!(
+            "{}manifest.json",
+            crate::search::folder(site, lang)
+        )),
+    );
     ctx.insert("css_url", &asset_url(site, theme, "style.css"));
     ctx.insert("extra", &config.extra);
     let root = &site.sections[0];
@@ -127,8 +138,10 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, D
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
         Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
-            return Err(Diagnostic::error("internal error: a copy job was sent to the template renderer")
-                .with_hint("please report this as a Suluh bug"));
+            return Err(Diagnostic::error(
+                "internal error: a copy job was sent to the template renderer",
+            )
+            .with_hint("please report this as a Suluh bug"));
         }
     };
     tera.render(&template, &ctx)
