@@ -7,3 +7,4 @@ mod build;
 mod bundled;
 mod errors;
 mod scaffold;
+mod search;
