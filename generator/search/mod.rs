@@ -8,8 +8,9 @@
 //! - `manifest.json`: what the client reads first (document count, fields and boosts, which files hold
 //!   what, and a version string it appends to every other file's URL so caches never mix two builds);
 //! - `index.json`: the elasticlunr 0.9 index written by `elasticlunr-rs` (no stored documents), loadable by
-//!   elasticlunr.js. The client uses it while it is small (about 40 KB gzipped); it is written for small
-//!   and medium sites ([`MEDIUM_INDEX_BYTES`]);
+//!   elasticlunr.js, while it is small (about 40 KB gzipped, [`SINGLE_INDEX_BYTES`]): the client loads
+//!   it whole. With `search.split: always` it is written next to the packs up to [`MEDIUM_INDEX_BYTES`];
+//!   with `never` it is the only index, whatever its size;
 //! - above that size, the index split by term prefix ([`packs`]): `lengths.json` and `p<n>.json`;
 //! - `r<n>.json`: the teaser records (title, URL, section, teaser), a few dozen documents per file, so a
 //!   search downloads only the records of the results it shows.
@@ -39,8 +40,9 @@ pub fn folder(site: &Site, lang: usize) -> String {
 /// 13–15 times). Larger indexes are split into packs.
 pub const SINGLE_INDEX_BYTES: usize = 512 * 1024;
 
-/// The largest (estimated) `index.json` written next to the packs, for elasticlunr.js and other tools;
-/// above it, building a file nobody downloads would cost more than the rest of the search build.
+/// With `split: always`, the largest `index.json` also written next to the packs (for elasticlunr.js and
+/// other tools); in `auto` mode a split index has no `index.json`: nobody downloads it, and building it
+/// would cost more than the rest of the search build.
 pub const MEDIUM_INDEX_BYTES: usize = 8 * 1024 * 1024;
 
 /// Target size of a pack before compression (about 5–8 KB gzipped).
@@ -56,9 +58,16 @@ struct SiteLanguage {
     analyzer: analysis::Analyzer,
 }
 
+impl SiteLanguage {
+    /// The language name written in the index (`lang`).
+    fn name_for(code: &str) -> String {
+        format!("suluh-{code}")
+    }
+}
+
 impl elasticlunr::Language for SiteLanguage {
     fn name(&self) -> String {
-        format!("suluh-{}", self.code)
+        Self::name_for(&self.code)
     }
 
     fn code(&self) -> String {
@@ -161,18 +170,17 @@ pub fn build(site: &Site, lang: usize) -> Vec<(String, Vec<u8>)> {
         });
     }
 
+    // The elasticlunr file is built only if it will be written: when the client downloads it whole
+    // (small sites, or `split: never`), or next to the packs when the site asks for both (`always`).
     let split = site.config.search_split;
-    let elasticlunr = (split == SearchSplit::Never
-        || table.elasticlunr_estimate() <= MEDIUM_INDEX_BYTES * 3 / 2)
-        .then(|| elasticlunr_index(site, lang, analyzer))
-        .filter(|json| split == SearchSplit::Never || json.len() <= MEDIUM_INDEX_BYTES);
+    let size = table.elasticlunr_size(&SiteLanguage::name_for(code));
     let single = match split {
         SearchSplit::Never => true,
         SearchSplit::Always => false,
-        SearchSplit::Auto => elasticlunr
-            .as_ref()
-            .is_some_and(|json| json.len() <= SINGLE_INDEX_BYTES),
+        SearchSplit::Auto => size <= SINGLE_INDEX_BYTES,
     };
+    let elasticlunr = (single || split == SearchSplit::Always && size <= MEDIUM_INDEX_BYTES)
+        .then(|| elasticlunr_index(site, lang, analyzer));
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut manifest = Manifest {

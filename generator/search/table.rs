@@ -62,11 +62,67 @@ impl Table {
             .sum()
     }
 
-    /// A rough size of this table as an elasticlunr JSON file, in bytes (within a factor of about 1.5):
-    /// enough to avoid building a file of hundreds of megabytes only to find it too large to use.
-    pub fn elasticlunr_estimate(&self) -> usize {
-        let nodes: usize = self.terms.keys().map(|t| t.chars().count()).sum();
-        self.postings() * 30 + nodes * 2 * 22 + self.docs as usize * 70
+    /// The exact size in bytes of the elasticlunr-rs JSON of these documents (language name
+    /// `language`), computed without building it: the build decides from it whether to build it at all.
+    pub fn elasticlunr_size(&self, language: &str) -> usize {
+        const NODE: usize = r#"{"docs":{},"df":}"#.len();
+        const CHILD: usize = r#","":"#.len();
+        const POSTING: usize = r#""":{"tf":}"#.len();
+        let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let mut tf_len: Vec<usize> = Vec::new();
+        let mut tf = |count: u32| {
+            let i = count as usize;
+            if tf_len.len() <= i {
+                tf_len.extend(
+                    (tf_len.len()..=i)
+                        .map(|c| serde_json::to_string(&(c as f64).sqrt()).map_or(0, |s| s.len())),
+                );
+            }
+            tf_len[i]
+        };
+        // The skeleton: fields, pipeline, ref, version, empty tries (one root node each) and store.
+        let mut size = format!(
+            r#"{{"fields":["title","description","headings","body"],"pipeline":[],"ref":"id","version":"0.9.5","index":{{"body":{{"root":}},"description":{{"root":}},"headings":{{"root":}},"title":{{"root":}}}},"documentStore":{{"save":false,"docs":{{}},"docInfo":{{}},"length":{}}},"lang":"{language}"}}"#,
+            self.docs
+        )
+        .len();
+        for field in 0..FIELDS.len() {
+            // Root node, then one node per distinct prefix of the field's terms.
+            size += NODE + 1;
+            let mut previous: Option<&str> = None;
+            for (term, postings) in &self.terms {
+                let list = &postings[field];
+                if list.is_empty() {
+                    continue;
+                }
+                let common = previous.map_or(0, |p| {
+                    p.chars()
+                        .zip(term.chars())
+                        .take_while(|(a, b)| a == b)
+                        .map(|(a, _)| a.len_utf8())
+                        .sum()
+                });
+                for c in term[common..].chars() {
+                    size += CHILD + c.len_utf8() + NODE + 1; // an empty node: df 0
+                }
+                size += digits(list.len()) - 1 + list.len() - 1;
+                for &(doc, count) in list {
+                    size += POSTING + digits(doc as usize) + tf(count);
+                }
+                previous = Some(term);
+            }
+        }
+        // Store: `"7":{}` per document, and its field lengths.
+        let keys = r#""body":,"description":,"headings":,"title":"#.len();
+        for doc in 0..self.docs as usize {
+            size += 2 * (digits(doc) + 5) + keys;
+            size += self
+                .lengths
+                .iter()
+                .map(|l| digits(l[doc] as usize))
+                .sum::<usize>();
+        }
+        size + 2 * (self.docs as usize).saturating_sub(1)
     }
 }
 

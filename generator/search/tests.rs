@@ -124,7 +124,13 @@ fn table_equals_elasticlunr_rs() {
         for (i, d) in docs.iter().enumerate() {
             index.add_doc(&i.to_string(), d);
         }
-        let json: Value = serde_json::from_str(&index.to_json()).unwrap();
+        let text = index.to_json();
+        assert_eq!(
+            table.elasticlunr_size(&format!("suluh-{lang}")),
+            text.len(),
+            "{lang}: the size is exact"
+        );
+        let json: Value = serde_json::from_str(&text).unwrap();
         let want = elasticlunr_postings(&json);
         let mut got = Postings::new();
         for (term, postings) in &table.terms {
@@ -297,5 +303,20 @@ fn lengths_round_trip() {
     assert_eq!(
         numbers(&packs::encode_lengths(&lengths)).unwrap(),
         lengths.to_vec()
+    );
+}
+
+#[test]
+fn size_of_an_empty_index_is_exact() {
+    let index = elasticlunr::IndexBuilder::with_language(Box::new(super::SiteLanguage {
+        code: "fr".into(),
+        analyzer: Analyzer::Plain,
+    }))
+    .save_docs(false)
+    .add_fields(FIELDS)
+    .build();
+    assert_eq!(
+        Table::default().elasticlunr_size("suluh-fr"),
+        index.to_json().len()
     );
 }
