@@ -29,7 +29,7 @@ use serde::Serialize;
 use crate::config::SearchSplit;
 use crate::content::library::{PageVariant, Site};
 
-pub use table::{Table, BOOSTS, FIELDS};
+pub use table::{Table, TableBuilder, BOOSTS, FIELDS};
 
 /// Where a language's search files live, relative to the output root.
 pub fn folder(site: &Site, lang: usize) -> String {
@@ -156,7 +156,7 @@ fn fields(v: &PageVariant) -> [Cow<'_, str>; 4] {
 pub fn build(site: &Site, lang: usize) -> Vec<(String, Vec<u8>)> {
     let code = &site.config.languages[lang].code;
     let analyzer = analysis::analyzer_for(code);
-    let mut table = Table::default();
+    let mut table = TableBuilder::default();
     let mut records = Vec::new();
     for (page, v) in documents(site, lang) {
         let [title, description, headings, body] = fields(v);
@@ -169,6 +169,8 @@ pub fn build(site: &Site, lang: usize) -> Vec<(String, Vec<u8>)> {
             d: teaser(&description, &body),
         });
     }
+
+    let table = table.finish();
 
     // The elasticlunr file is built only if it will be written: when the client downloads it whole
     // (small sites, or `split: never`), or next to the packs when the site asks for both (`always`).

@@ -6,9 +6,10 @@
 //! and its term frequency is `sqrt(count)`), so the table and an elasticlunr index built from the same
 //! documents score identically; `tests.rs` checks it term by term.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 
-use super::analysis::Analyzer;
+use super::analysis::{Analyzer, Fx};
 
 /// The indexed fields, in the order of the index files, the score sum and the manifest.
 pub const FIELDS: [&str; 4] = ["title", "description", "headings", "body"];
@@ -30,30 +31,54 @@ pub struct Table {
     pub terms: BTreeMap<String, Postings>,
 }
 
-impl Table {
+/// A [`Table`] being filled, one document after the other.
+#[derive(Default)]
+pub struct TableBuilder {
+    docs: u32,
+    lengths: [Vec<u32>; 4],
+    ids: HashMap<String, usize, BuildHasherDefault<Fx>>,
+    postings: Vec<(String, Postings)>,
+}
+
+impl TableBuilder {
     /// Adds the next document; returns its number.
     pub fn add(&mut self, analyzer: Analyzer, fields: [&str; 4]) -> u32 {
         let doc = self.docs;
         self.docs += 1;
         for (field, text) in fields.into_iter().enumerate() {
-            let mut terms = analyzer.index_terms(text);
+            let terms = analyzer.index_terms(text);
             self.lengths[field].push(count(terms.len()));
-            terms.sort_unstable();
-            for run in terms.chunk_by(|a, b| a == b) {
-                let posting = (doc, count(run.len()));
-                match self.terms.get_mut(run[0].as_str()) {
-                    Some(postings) => postings[field].push(posting),
+            let mut counts: HashMap<&str, u32, BuildHasherDefault<Fx>> =
+                HashMap::with_capacity_and_hasher(terms.len() / 2, Default::default());
+            for term in &terms {
+                *counts.entry(term.as_str()).or_insert(0) += 1;
+            }
+            for (&term, &n) in &counts {
+                let id = match self.ids.get(term) {
+                    Some(&id) => id,
                     None => {
-                        let mut postings = Postings::default();
-                        postings[field].push(posting);
-                        self.terms.insert(run[0].clone(), postings);
+                        self.ids.insert(term.to_string(), self.postings.len());
+                        self.postings.push((term.to_string(), Postings::default()));
+                        self.postings.len() - 1
                     }
-                }
+                };
+                self.postings[id].1[field].push((doc, n));
             }
         }
         doc
     }
 
+    /// The table, its terms in order.
+    pub fn finish(self) -> Table {
+        Table {
+            docs: self.docs,
+            lengths: self.lengths,
+            terms: self.postings.into_iter().collect(),
+        }
+    }
+}
+
+impl Table {
     /// Number of postings, all fields together.
     pub fn postings(&self) -> usize {
         self.terms

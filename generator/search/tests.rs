@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::analysis::{analyzer_for, Analyzer};
 use super::packs::{self, numbers, pack_of, put_number, Pack};
-use super::table::{Table, FIELDS};
+use super::table::{Table, TableBuilder, FIELDS};
 
 /// Documents with a wide vocabulary: numbers and syllable words, some shared by every document, some rare.
 fn corpus(docs: usize) -> Vec<[String; 4]> {
@@ -43,11 +43,11 @@ fn corpus(docs: usize) -> Vec<[String; 4]> {
 }
 
 fn table_of(analyzer: Analyzer, docs: &[[String; 4]]) -> Table {
-    let mut table = Table::default();
+    let mut table = TableBuilder::default();
     for d in docs {
         table.add(analyzer, [&d[0], &d[1], &d[2], &d[3]]);
     }
-    table
+    table.finish()
 }
 
 #[test]
@@ -286,11 +286,12 @@ fn an_empty_table_has_no_packs() {
 
 #[test]
 fn a_term_split_from_its_longer_terms_gets_an_exact_key() {
-    let mut table = Table::default();
+    let mut table = TableBuilder::default();
     let words = "pa pas pasar pasang paspor pasti pasien pastor pasukan";
     for _ in 0..40 {
         table.add(Analyzer::Plain, ["", "", "", words]);
     }
+    let table = table.finish();
     let packs = packs::split(&table, 300);
     check_packs(&table, &packs, 300);
     let exact: Vec<&String> = packs.iter().flat_map(|p| &p.exact).collect();

@@ -46,14 +46,21 @@ function postings(s) {
   return { docs, tf };
 }
 
-// Code point order: the order of elasticlunr's trie (and of Rust strings), which UTF-16 order is not.
+// Code point order: the order of elasticlunr's trie (and of Rust strings). UTF-16 order differs only
+// between a surrogate (a character above U+FFFF) and U+E000..U+FFFF.
 export function compareTerms(a, b) {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  for (let i = 0; i < x.length && i < y.length; i++) {
-    if (x[i] !== y[i]) return x[i].codePointAt(0) - y[i].codePointAt(0);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const sx = x >= 0xd800 && x <= 0xdfff;
+      const sy = y >= 0xd800 && y <= 0xdfff;
+      if (sx !== sy && (sx ? y : x) >= 0xe000) return sx ? 1 : -1;
+      return x - y;
+    }
   }
-  return x.length - y.length;
+  return a.length - b.length;
 }
 
 // Opens a language's index. `get(name)` resolves to the parsed JSON of a file of search/<lang>/
@@ -73,6 +80,9 @@ export async function openIndex(get) {
       loaded.set(name, fetchFile(name).then((json) => {
         use(json);
         ready.add(name);
+      }, (e) => {
+        loaded.delete(name); // a network error: the next query tries again
+        throw e;
       }));
     }
     return loaded.get(name);
@@ -318,7 +328,12 @@ function start() {
     const per = index.manifest.records.per;
     return Promise.all(docs.map((d) => {
       const c = Math.floor(d / per);
-      if (!chunks.has(c)) chunks.set(c, index.fetchFile('r' + c + '.json'));
+      if (!chunks.has(c)) {
+        chunks.set(c, index.fetchFile('r' + c + '.json').catch((e) => {
+          chunks.delete(c);
+          throw e;
+        }));
+      }
       return chunks.get(c).then((chunk) => chunk[d % per]);
     }));
   };
