@@ -116,12 +116,30 @@ struct LanguageFile {
 struct SearchFile {
     #[serde(default = "yes")]
     enabled: bool,
+    #[serde(default)]
+    split: SearchSplit,
 }
 
 impl Default for SearchFile {
     fn default() -> Self {
-        SearchFile { enabled: true }
+        SearchFile {
+            enabled: true,
+            split: SearchSplit::Auto,
+        }
     }
+}
+
+/// Whether a language's search index is one elasticlunr file or split into packs (`search.split`).
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchSplit {
+    /// One file while it is small (about 40 KB gzipped), packs above.
+    #[default]
+    Auto,
+    /// Always packs (the single file is still written for small and medium sites).
+    Always,
+    /// Always one elasticlunr file, however large.
+    Never,
 }
 
 #[derive(Deserialize)]
@@ -190,6 +208,7 @@ pub struct Config {
     pub theme: String,
     pub contact: Contact,
     pub search_enabled: bool,
+    pub search_split: SearchSplit,
     pub leaflets: LeafletSettings,
     pub trusted_html: bool,
     pub extra: serde_json::Value,
@@ -323,6 +342,7 @@ impl Config {
             theme,
             contact: raw.contact,
             search_enabled: raw.search.enabled,
+            search_split: raw.search.split,
             leaflets: LeafletSettings {
                 enabled: raw.leaflets.enabled,
                 layout: raw.leaflets.layout,

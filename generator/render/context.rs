@@ -58,6 +58,17 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
     );
     ctx.insert("feed_url", &config.url(&config.lang_path(lang, "atom.xml")));
     ctx.insert("search_enabled", &config.search_enabled);
+    ctx.insert(
+        "search_script_url",
+        &asset_url(site, theme, "search/search.js"),
+    );
+    ctx.insert(
+        "search_manifest_url",
+        &config.url(&format!(
+            "{}manifest.json",
+            crate::search::folder(site, lang)
+        )),
+    );
     ctx.insert("css_url", &asset_url(site, theme, "style.css"));
     ctx.insert("extra", &config.extra);
     let root = &site.sections[0];

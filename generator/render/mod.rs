@@ -213,7 +213,7 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
         if site.config.search_enabled {
             let folder = crate::search::folder(site, lang);
             push(
-                format!("{folder}index.json"),
+                format!("{folder}manifest.json"),
                 Job::SearchIndex { lang },
                 "search index".into(),
                 &mut diags,

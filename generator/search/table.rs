@@ -1,0 +1,156 @@
+//! The postings table of one language: what elasticlunr stores, built in one pass without its trie.
+//!
+//! For every document and field, the field's index terms ([`Analyzer::index_terms`]) are counted: the
+//! field length is the number of terms, and each distinct term gets a posting `(document, count)`.
+//! elasticlunr-rs computes the same numbers (with an empty pipeline its field length is the token count
+//! and its term frequency is `sqrt(count)`), so the table and an elasticlunr index built from the same
+//! documents score identically; `tests.rs` checks it term by term.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
+
+use super::analysis::{Analyzer, Fx};
+
+/// The indexed fields, in the order of the index files, the score sum and the manifest.
+pub const FIELDS: [&str; 4] = ["title", "description", "headings", "body"];
+
+/// The query-time boost of each field of [`FIELDS`].
+pub const BOOSTS: [f64; 4] = [3.0, 1.5, 2.0, 1.0];
+
+/// Per field, the postings of one term: `(document number, occurrences)`, by ascending document.
+pub type Postings = [Vec<(u32, u32)>; 4];
+
+/// Field lengths and postings of every document of one language.
+#[derive(Default, Debug)]
+pub struct Table {
+    /// Number of documents; they are numbered from 0 in the order they were added.
+    pub docs: u32,
+    /// Per field, the number of index terms of each document.
+    pub lengths: [Vec<u32>; 4],
+    /// Every term with its postings, in code point order (the order of elasticlunr's trie).
+    pub terms: BTreeMap<String, Postings>,
+}
+
+/// A [`Table`] being filled, one document after the other.
+#[derive(Default)]
+pub struct TableBuilder {
+    docs: u32,
+    lengths: [Vec<u32>; 4],
+    ids: HashMap<String, usize, BuildHasherDefault<Fx>>,
+    postings: Vec<(String, Postings)>,
+}
+
+impl TableBuilder {
+    /// Adds the next document; returns its number.
+    pub fn add(&mut self, analyzer: Analyzer, fields: [&str; 4]) -> u32 {
+        let doc = self.docs;
+        self.docs += 1;
+        for (field, text) in fields.into_iter().enumerate() {
+            let terms = analyzer.index_terms(text);
+            self.lengths[field].push(count(terms.len()));
+            let mut counts: HashMap<&str, u32, BuildHasherDefault<Fx>> =
+                HashMap::with_capacity_and_hasher(terms.len() / 2, Default::default());
+            for term in &terms {
+                *counts.entry(term.as_str()).or_insert(0) += 1;
+            }
+            for (&term, &n) in &counts {
+                let id = match self.ids.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        self.ids.insert(term.to_string(), self.postings.len());
+                        self.postings.push((term.to_string(), Postings::default()));
+                        self.postings.len() - 1
+                    }
+                };
+                self.postings[id].1[field].push((doc, n));
+            }
+        }
+        doc
+    }
+
+    /// The table, its terms in order.
+    pub fn finish(self) -> Table {
+        Table {
+            docs: self.docs,
+            lengths: self.lengths,
+            terms: self.postings.into_iter().collect(),
+        }
+    }
+}
+
+impl Table {
+    /// Number of postings, all fields together.
+    pub fn postings(&self) -> usize {
+        self.terms
+            .values()
+            .map(|p| p.iter().map(Vec::len).sum::<usize>())
+            .sum()
+    }
+
+    /// The exact size in bytes of the elasticlunr-rs JSON of these documents (language name
+    /// `language`), computed without building it: the build decides from it whether to build it at all.
+    pub fn elasticlunr_size(&self, language: &str) -> usize {
+        const NODE: usize = r#"{"docs":{},"df":}"#.len();
+        const CHILD: usize = r#","":"#.len();
+        const POSTING: usize = r#""":{"tf":}"#.len();
+        let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let mut tf_len: Vec<usize> = Vec::new();
+        let mut tf = |count: u32| {
+            let i = count as usize;
+            if tf_len.len() <= i {
+                tf_len.extend(
+                    (tf_len.len()..=i)
+                        .map(|c| serde_json::to_string(&(c as f64).sqrt()).map_or(0, |s| s.len())),
+                );
+            }
+            tf_len[i]
+        };
+        // The skeleton: fields, pipeline, ref, version, empty tries (one root node each) and store.
+        let mut size = format!(
+            r#"{{"fields":["title","description","headings","body"],"pipeline":[],"ref":"id","version":"0.9.5","index":{{"body":{{"root":}},"description":{{"root":}},"headings":{{"root":}},"title":{{"root":}}}},"documentStore":{{"save":false,"docs":{{}},"docInfo":{{}},"length":{}}},"lang":"{language}"}}"#,
+            self.docs
+        )
+        .len();
+        for field in 0..FIELDS.len() {
+            // Root node, then one node per distinct prefix of the field's terms.
+            size += NODE + 1;
+            let mut previous: Option<&str> = None;
+            for (term, postings) in &self.terms {
+                let list = &postings[field];
+                if list.is_empty() {
+                    continue;
+                }
+                let common = previous.map_or(0, |p| {
+                    p.chars()
+                        .zip(term.chars())
+                        .take_while(|(a, b)| a == b)
+                        .map(|(a, _)| a.len_utf8())
+                        .sum()
+                });
+                for c in term[common..].chars() {
+                    size += CHILD + c.len_utf8() + NODE + 1; // an empty node: df 0
+                }
+                size += digits(list.len()) - 1 + list.len() - 1;
+                for &(doc, count) in list {
+                    size += POSTING + digits(doc as usize) + tf(count);
+                }
+                previous = Some(term);
+            }
+        }
+        // Store: `"7":{}` per document, and its field lengths.
+        let keys = r#""body":,"description":,"headings":,"title":"#.len();
+        for doc in 0..self.docs as usize {
+            size += 2 * (digits(doc) + 5) + keys;
+            size += self
+                .lengths
+                .iter()
+                .map(|l| digits(l[doc] as usize))
+                .sum::<usize>();
+        }
+        size + 2 * (self.docs as usize).saturating_sub(1)
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
