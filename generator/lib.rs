@@ -27,6 +27,7 @@ pub mod leaflet;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod search;

@@ -126,6 +126,7 @@ fn main() -> ExitCode {
             let options = Options {
                 drafts,
                 base_url,
+                progress: true,
                 ..Options::new(root)
             };
             let started = std::time::Instant::now();

@@ -13,6 +13,7 @@ use crate::content::{self, library, Loaded};
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
 use crate::i18n::Strings;
 use crate::output::{NullSink, Sink, Staging};
+use crate::progress::Progress;
 use crate::render;
 use crate::theme::Theme;
 
@@ -24,6 +25,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// "Now" for upcoming/past events; defaults to `SOURCE_DATE_EPOCH` or the clock.
     pub now: Option<jiff::Timestamp>,
+    /// Show the render stages' progress when standard error is a terminal (`build`).
+    pub progress: bool,
 }
 
 impl Options {
@@ -33,6 +36,7 @@ impl Options {
             drafts: false,
             base_url: None,
             now: None,
+            progress: false,
         }
     }
 }
@@ -313,12 +317,16 @@ fn validate_templates(site: &library::Site, theme: &Theme, sources: &Sources) ->
 }
 
 /// Renders a prepared site into a sink; returns problems and the number of outputs.
-pub fn render_into(prepared: &Prepared, sink: &dyn Sink) -> (Vec<Diagnostic>, usize) {
+pub fn render_into(
+    prepared: &Prepared,
+    sink: &dyn Sink,
+    progress: &Progress,
+) -> (Vec<Diagnostic>, usize) {
     let (jobs, mut diags) = render::plan(&prepared.site, &prepared.theme);
     if has_errors(&diags) {
         return (diags, 0);
     }
-    diags.extend(render::run(prepared, &jobs, sink));
+    diags.extend(render::run(prepared, &jobs, sink, progress));
     (diags, jobs.len())
 }
 
@@ -330,7 +338,12 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
     if let (Some(prepared), false) = (prepared, has_errors(&diags)) {
         match Staging::create(output) {
             Ok(staging) => {
-                let (render_diags, count) = render_into(&prepared, &staging);
+                let progress = if options.progress {
+                    Progress::on_terminal()
+                } else {
+                    Progress::hidden()
+                };
+                let (render_diags, count) = render_into(&prepared, &staging, &progress);
                 diags.extend(render_diags);
                 if !has_errors(&diags) {
                     match staging.commit() {
@@ -366,7 +379,7 @@ pub fn check(options: &Options) -> Outcome {
     let (prepared, mut diags) = prepare(options, &sources);
     if let Some(prepared) = &prepared {
         if !has_errors(&diags) {
-            diags.extend(render_into(prepared, &NullSink).0);
+            diags.extend(render_into(prepared, &NullSink, &Progress::hidden()).0);
         }
         diags.extend(translation_warnings(&prepared.site));
         diags.extend(crate::check::run(&prepared.site, &sources));

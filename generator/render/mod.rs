@@ -7,12 +7,15 @@ pub mod leaflets;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::content::library::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::{OutputPath, Sink};
+use crate::progress::Progress;
 use crate::theme::{FileSource, Theme};
 
 pub use context::Shared;
@@ -302,35 +305,83 @@ pub fn run(
     prepared: &crate::pipeline::Prepared,
     jobs: &[Planned],
     sink: &dyn Sink,
+    progress: &Progress,
 ) -> Vec<Diagnostic> {
     let (site, theme, tera) = (&prepared.site, &prepared.theme, &prepared.tera);
-    // Leaflets first: each web page links its leaflet with the PDF's size.
-    let (leaflet_sizes, mut diags) = run_leaflets(prepared, jobs, sink);
-    let shared = Shared::new(site, theme, leaflet_sizes);
-    diags.extend(
-        jobs.par_iter()
-            .filter_map(|planned| {
-                let result = match &planned.job {
-                    Job::Leaflet { .. } => Ok(()),
-                    Job::Static { source } => match source {
-                        FileSource::Builtin(bytes) => sink.put(&planned.out, bytes),
-                        FileSource::Disk(path) => sink.copy(&planned.out, path),
+    let search: Vec<&Planned> = jobs
+        .iter()
+        .filter(|j| matches!(j.job, Job::SearchIndex { .. }))
+        .collect();
+    let search_diags = Mutex::new(Vec::new());
+    // Indexes finished, and whether the display has reached the search stage (it shows them then).
+    let (indexed, search_shown) = (AtomicUsize::new(0), AtomicBool::new(false));
+    let mut diags = Vec::new();
+    rayon::scope(|scope| {
+        // The search indexes need neither leaflets nor pages: they start at once and the other
+        // threads take them while this one renders, so indexing never adds a stage of its own.
+        for planned in &search {
+            let (search_diags, indexed, search_shown) = (&search_diags, &indexed, &search_shown);
+            scope.spawn(move |_| {
+                if let Job::SearchIndex { lang } = planned.job {
+                    if let Err(d) = write_all(sink, crate::search::build(site, lang)) {
+                        lock(search_diags).push(d);
                     }
-                    .map_err(|e| io_error(&planned.origin, e)),
-                    Job::Asset { from } => sink
-                        .copy(&planned.out, from)
+                }
+                let done = indexed.fetch_add(1, Ordering::SeqCst) + 1;
+                if search_shown.load(Ordering::SeqCst) {
+                    progress.set(done);
+                }
+            });
+        }
+        // Leaflets first: each web page links its leaflet with the PDF's size.
+        let (leaflet_sizes, leaflet_diags) = run_leaflets(prepared, jobs, sink, progress);
+        diags = leaflet_diags;
+        let shared = Shared::new(site, theme, leaflet_sizes);
+        let others = jobs.len() - search.len() - leaflet_count(jobs);
+        progress.stage("pages", others);
+        diags.extend(
+            jobs.par_iter()
+                .filter_map(|planned| {
+                    let result = match &planned.job {
+                        Job::Leaflet { .. } | Job::SearchIndex { .. } => return None,
+                        Job::Static { source } => match source {
+                            FileSource::Builtin(bytes) => sink.put(&planned.out, bytes),
+                            FileSource::Disk(path) => sink.copy(&planned.out, path),
+                        }
                         .map_err(|e| io_error(&planned.origin, e)),
-                    Job::SearchIndex { lang } => write_all(sink, crate::search::build(site, *lang)),
-                    job => context::render(&shared, tera, job).and_then(|bytes| {
-                        sink.put(&planned.out, bytes.as_bytes())
-                            .map_err(|e| io_error(planned.out.as_str(), e))
-                    }),
-                };
-                result.err()
-            })
-            .collect::<Vec<_>>(),
-    );
+                        Job::Asset { from } => sink
+                            .copy(&planned.out, from)
+                            .map_err(|e| io_error(&planned.origin, e)),
+                        job => context::render(&shared, tera, job).and_then(|bytes| {
+                            sink.put(&planned.out, bytes.as_bytes())
+                                .map_err(|e| io_error(planned.out.as_str(), e))
+                        }),
+                    };
+                    progress.step();
+                    result.err()
+                })
+                .collect::<Vec<_>>(),
+        );
+        if !search.is_empty() {
+            progress.stage("search", search.len());
+            search_shown.store(true, Ordering::SeqCst);
+            progress.set(indexed.load(Ordering::SeqCst));
+        }
+    });
+    progress.finish();
+    diags.extend(search_diags.into_inner().unwrap_or_else(|e| e.into_inner()));
     diags
+}
+
+fn leaflet_count(jobs: &[Planned]) -> usize {
+    jobs.iter()
+        .filter(|j| matches!(j.job, Job::Leaflet { .. }))
+        .count()
+}
+
+/// A poisoned lock only means another job panicked; its diagnostics so far are still good.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Renders the leaflet jobs in parallel (fonts loaded once); returns each PDF's size by (page, language).
@@ -338,6 +389,7 @@ fn run_leaflets(
     prepared: &crate::pipeline::Prepared,
     jobs: &[Planned],
     sink: &dyn Sink,
+    progress: &Progress,
 ) -> (HashMap<(usize, usize), usize>, Vec<Diagnostic>) {
     let wanted: Vec<&Planned> = jobs
         .iter()
@@ -352,6 +404,7 @@ fn run_leaflets(
         Err(d) => return (sizes, vec![d]),
     };
     let site = &prepared.site;
+    progress.stage("leaflets", wanted.len());
     let results: Vec<(usize, usize, Result<usize, Vec<Diagnostic>>)> = wanted
         .par_iter()
         .filter_map(|planned| {
@@ -367,6 +420,7 @@ fn run_leaflets(
                         .map(|()| pdf.len())
                         .map_err(|e| vec![io_error(planned.out.as_str(), e)])
                 });
+            progress.step();
             Some((page, lang, result))
         })
         .collect();

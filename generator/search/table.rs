@@ -6,10 +6,11 @@
 //! and its term frequency is `sqrt(count)`), so the table and an elasticlunr index built from the same
 //! documents score identically; `tests.rs` checks it term by term.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::BTreeMap;
 
-use super::analysis::{Analyzer, Fx};
+use rustc_hash::FxHashMap;
+
+use super::analysis::Analyzer;
 
 /// The indexed fields, in the order of the index files, the score sum and the manifest.
 pub const FIELDS: [&str; 4] = ["title", "description", "headings", "body"];
@@ -36,7 +37,7 @@ pub struct Table {
 pub struct TableBuilder {
     docs: u32,
     lengths: [Vec<u32>; 4],
-    ids: HashMap<String, usize, BuildHasherDefault<Fx>>,
+    ids: FxHashMap<String, usize>,
     postings: Vec<(String, Postings)>,
 }
 
@@ -48,8 +49,8 @@ impl TableBuilder {
         for (field, text) in fields.into_iter().enumerate() {
             let terms = analyzer.index_terms(text);
             self.lengths[field].push(count(terms.len()));
-            let mut counts: HashMap<&str, u32, BuildHasherDefault<Fx>> =
-                HashMap::with_capacity_and_hasher(terms.len() / 2, Default::default());
+            let mut counts: FxHashMap<&str, u32> =
+                FxHashMap::with_capacity_and_hasher(terms.len() / 2, Default::default());
             for term in &terms {
                 *counts.entry(term.as_str()).or_insert(0) += 1;
             }

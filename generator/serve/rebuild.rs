@@ -16,6 +16,7 @@ use super::watch::Batch;
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
 use crate::output::MemorySink;
 use crate::pipeline::{self, Options, Prepared};
+use crate::progress::Progress;
 use crate::render::{self, deps, Job, Planned};
 
 /// The result of one rebuild step.
@@ -183,7 +184,7 @@ impl Builder {
             .partition(|j| first || !matches!(j.job, Job::SearchIndex { .. }));
 
         let sink = MemorySink::default();
-        diags.extend(render::run(&prepared, &now, &sink));
+        diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
         normalize(&mut diags);
         out.diagnostics = diags;
         out.rendered = (now.len(), jobs.len());
@@ -267,7 +268,12 @@ impl SearchStep {
             if overtaken() {
                 return None;
             }
-            diags.extend(render::run(p, std::slice::from_ref(job), &sink));
+            diags.extend(render::run(
+                p,
+                std::slice::from_ref(job),
+                &sink,
+                &Progress::hidden(),
+            ));
         }
         normalize(&mut diags);
         let mut served = lock(&self.served);

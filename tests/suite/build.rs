@@ -334,3 +334,43 @@ fn site_templates_override_the_theme() {
         .out("paspor/baru/index.html")
         .contains("<h1>Paspor Baru</h1>"));
 }
+
+#[test]
+fn progress_stays_off_when_stderr_is_not_a_terminal() {
+    let site = Site::fixture("basic");
+    let run = site.build();
+    run.assert_ok();
+    // Piped (as in CI): the diagnostics and the summary line only, no redraws or escape codes.
+    assert!(
+        !run.stderr.contains('\r') && !run.stderr.contains('\u{1b}'),
+        "{:?}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("leaflets ["), "{}", run.stderr);
+    assert!(run.stderr.trim_end().ends_with("ms."), "{}", run.stderr);
+}
+
+#[test]
+fn progress_shows_leaflets_and_pages_on_a_terminal() {
+    let site = Site::fixture("basic");
+    let log = site.root.join("../tty.log");
+    // `script` gives the build a pseudo-terminal, as an editor's terminal would.
+    let command = format!("{} build", env!("CARGO_BIN_EXE_suluh"));
+    let status = std::process::Command::new("script")
+        .args(["-qfec", &command])
+        .arg(&log)
+        .current_dir(&site.root)
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env("TERM", "xterm")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("`script` (util-linux) must be installed");
+    assert!(status.success());
+    let shown = std::fs::read_to_string(&log).unwrap();
+    for stage in ["leaflets [", "pages [", "search ["] {
+        assert!(shown.contains(stage), "no `{stage}` in {shown:?}");
+    }
+    // The display is cleared before the summary line.
+    assert!(shown.contains("\u{1b}[2KBuilt "), "{shown:?}");
+    assert!(site.out_exists("index.html"));
+}

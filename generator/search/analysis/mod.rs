@@ -24,9 +24,8 @@ mod ar;
 mod en;
 mod id;
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 #[cfg(test)]
 mod tests;
@@ -117,7 +116,9 @@ impl Analyzer {
         // of readings per word, so each thread remembers the stems it computed. The memo is
         // cleared when it grows past a bound, so it costs a few megabytes at most.
         thread_local! {
-            static MEMO: RefCell<[HashMap<String, String, BuildHasherDefault<Fx>>; 3]> = RefCell::default();
+            // FxHash: the memo hashes every word of every page; SipHash's defence against crafted keys buys
+            // nothing here.
+            static MEMO: RefCell<[FxHashMap<String, String>; 3]> = RefCell::default();
         }
         MEMO.with(|memo| {
             let map = &mut memo.borrow_mut()[self as usize];
@@ -334,25 +335,5 @@ pub(crate) fn fold_latin_char(out: &mut String, c: char) {
             Some(b) if b.is_ascii_lowercase() => out.push(char::from(b)),
             _ => out.push(c),
         },
-    }
-}
-
-/// FxHash (as in rustc), for the stem memo and the search table: they hash every word of every page,
-/// and SipHash's protection against crafted keys buys nothing there.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
