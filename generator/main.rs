@@ -102,6 +102,11 @@ enum FormatArg {
     Json,
 }
 
+// A build allocates many small strings on every thread at once (contexts, escaped HTML, search
+// terms); glibc's malloc spent a fifth of the build's CPU on them (bench/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -127,6 +132,7 @@ fn main() -> ExitCode {
                 drafts,
                 base_url,
                 progress: true,
+                timings: std::env::var_os("SULUH_TIMINGS").is_some_and(|v| v == "1"),
                 ..Options::new(root)
             };
             let started = std::time::Instant::now();

@@ -27,6 +27,8 @@ pub struct Options {
     pub now: Option<jiff::Timestamp>,
     /// Show the render stages' progress when standard error is a terminal (`build`).
     pub progress: bool,
+    /// Print how long each stage took to standard error (`SULUH_TIMINGS=1`; for the benchmark).
+    pub timings: bool,
 }
 
 impl Options {
@@ -37,6 +39,7 @@ impl Options {
             base_url: None,
             now: None,
             progress: false,
+            timings: false,
         }
     }
 }
@@ -135,7 +138,7 @@ fn read_i18n(
 
 /// Read, load, link and compile templates. Stops early only where later steps would have nothing to work on.
 pub fn prepare(options: &Options, sources: &Arc<Sources>) -> (Option<Prepared>, Vec<Diagnostic>) {
-    prepare_cached(options, sources, &mut LoadCache::default())
+    prepare_cached(options, sources, &mut LoadCache::one_shot())
 }
 
 /// The outcome of loading one Markdown file.
@@ -148,9 +151,19 @@ pub struct LoadCache {
     /// The `site.yaml` text and base URL the entries were loaded with.
     config: Option<(Arc<str>, Option<String>)>,
     entries: std::collections::HashMap<String, (Arc<str>, Arc<LoadResult>)>,
+    /// A one-shot run (`build`, `check`) keeps nothing, so the results move to linking without a copy.
+    forget: bool,
 }
 
 impl LoadCache {
+    /// A cache for a single run: nothing is kept, nothing is copied.
+    pub fn one_shot() -> Self {
+        LoadCache {
+            forget: true,
+            ..LoadCache::default()
+        }
+    }
+
     /// Loads every file, reusing results for unchanged texts; keeps only the files given.
     fn load(
         &mut self,
@@ -172,6 +185,13 @@ impl LoadCache {
             .par_iter()
             .map(|f| cached(f).unwrap_or_else(|| Arc::new(content::load_file(config, f))))
             .collect();
+        if self.forget {
+            // Each result has no other owner: it moves out without a copy.
+            return results
+                .into_par_iter()
+                .map(|r| Arc::try_unwrap(r).unwrap_or_else(|r| LoadResult::clone(&r)))
+                .collect();
+        }
         self.entries = files
             .iter()
             .zip(&results)
@@ -189,6 +209,7 @@ pub fn prepare_cached(
     cache: &mut LoadCache,
 ) -> (Option<Prepared>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let clock = Clock::start(options.timings);
     let config = match read_config(&options.root, sources) {
         Ok(c) => c,
         Err(e) => return (None, e),
@@ -221,11 +242,13 @@ pub fn prepare_cached(
         None => None,
     };
 
+    clock.lap("config, i18n, theme");
     let (files, assets, read_diags) = content::read(&options.root, sources);
     diags.extend(read_diags);
     for f in &files {
         sources.insert(&f.path, f.text.clone());
     }
+    clock.lap("read");
     let config_key = (
         sources.get(config::FILE_NAME).unwrap_or_default(),
         options.base_url.clone(),
@@ -241,6 +264,7 @@ pub fn prepare_cached(
             Err(e) => diags.extend(e),
         }
     }
+    clock.lap("load (front matter, Markdown)");
 
     let (Some(strings), Some(theme), Some(tera)) = (strings, theme, tera) else {
         normalize(&mut diags);
@@ -263,6 +287,7 @@ pub fn prepare_cached(
         return (None, diags);
     };
     diags.extend(validate_templates(&site, &theme, sources));
+    clock.lap("link");
     normalize(&mut diags);
     (
         Some(Prepared {
@@ -343,10 +368,14 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
                 } else {
                     Progress::hidden()
                 };
+                let clock = Clock::start(options.timings);
                 let (render_diags, count) = render_into(&prepared, &staging, &progress);
+                clock.lap("render (leaflets, pages, search)");
                 diags.extend(render_diags);
                 if !has_errors(&diags) {
-                    match staging.commit() {
+                    let commit = staging.commit();
+                    clock.lap("swap in the output");
+                    match commit {
                         Ok(()) => written = count,
                         Err(e) => diags.push(
                             Diagnostic::error(format!("cannot replace the output folder {}: {e}", output.display()))
@@ -542,4 +571,24 @@ fn find_leaflet_page(
         )));
     }
     Ok((page, lang))
+}
+
+/// Stage times for `SULUH_TIMINGS=1`: each lap prints the time since the previous one.
+struct Clock(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Clock {
+    fn start(on: bool) -> Self {
+        Clock(on.then(|| std::cell::Cell::new(std::time::Instant::now())))
+    }
+
+    fn lap(&self, stage: &str) {
+        if let Some(last) = &self.0 {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "timing: {stage}: {:.1} ms",
+                (now - last.get()).as_secs_f64() * 1000.0
+            );
+            last.set(now);
+        }
+    }
 }
