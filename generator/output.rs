@@ -8,6 +8,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
+
 /// A `/`-separated path relative to the output folder that cannot leave it: no `..`, no absolute path,
 /// no empty or `.` segment, no backslash, drive letter or control character.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -158,13 +160,29 @@ impl Staging {
             let old = parent.join(format!(".{name}.suluh-old-{}", std::process::id()));
             exchange_or_rename(&staging, &output, &old)?;
             // The old output now lives at `staging` (exchange) or `old` (fallback); both are ours to remove.
-            let _ = fs::remove_dir_all(&staging);
-            let _ = fs::remove_dir_all(&old);
+            remove_tree(&staging);
+            remove_tree(&old);
         } else {
             fs::rename(&staging, &output)?;
         }
         Ok(())
     }
+}
+
+/// Removes a folder tree, its top-level entries in parallel: the old output of a large site holds tens
+/// of thousands of files, and unlinking them one after the other took a tenth of a rebuild.
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.par_iter().for_each(|entry| {
+            // The entry's own type: a symlink is removed, never followed.
+            let _ = match entry.file_type() {
+                Ok(t) if t.is_dir() => fs::remove_dir_all(entry.path()),
+                _ => fs::remove_file(entry.path()),
+            };
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 impl Drop for Staging {

@@ -225,7 +225,9 @@ impl LeafletEngine {
         })?;
         let expected_pages = expected_pages(template.layout, &input.paper);
 
-        for (attempt, &scale) in SCALES.iter().enumerate() {
+        let mut attempt = 0;
+        while attempt < SCALES.len() {
+            let scale = SCALES[attempt];
             let last = attempt + 1 == SCALES.len();
             let settings = Settings {
                 scale,
@@ -243,14 +245,28 @@ impl LeafletEngine {
                 input.logo_svg.clone(),
             );
             let document = compile(&world, template)?;
-            if document.pages().len() <= expected_pages || last {
+            let pages = document.pages().len();
+            if pages <= expected_pages || last {
                 return export(&world, &document, input, template);
             }
+            attempt = next_attempt(attempt, pages, expected_pages);
         }
         // SCALES is not empty, so the loop always returns; this keeps the compiler content
         // without an unwrap.
         Err(vec![input_error("no render attempt was made".into())])
     }
+}
+
+/// The next scale worth compiling after `attempt` needed `pages` pages: every page but the last was
+/// at least filled, and text shrinks in both directions, so at scale `s` the content still needs about
+/// `(pages - 1) * (s / current)^2` pages. Scales that cannot fit are skipped, straight to the last
+/// attempt (which may use spare panels): a leaflet twice too long compiles twice, not four times.
+fn next_attempt(attempt: usize, pages: usize, expected_pages: usize) -> usize {
+    let current = SCALES[attempt];
+    let filled = pages.saturating_sub(1) as f64;
+    (attempt + 1..SCALES.len() - 1)
+        .find(|&next| filled * (SCALES[next] / current).powi(2) <= expected_pages as f64)
+        .unwrap_or(SCALES.len() - 1)
 }
 
 /// The page count a layout is designed for; more pages mean the content did not fit.

@@ -621,15 +621,15 @@ fn engine_is_shareable_across_threads() {
     assert_send_sync::<LeafletEngine>();
 }
 
-/// Not a check: writes every fixture variant to `$LEAFLET_SAMPLES` (default: a temp dir) to be
-/// looked at, and prints render times. `cargo test --release leaflet::tests::samples --
-/// --ignored --nocapture`.
+/// Every fixture variant (languages, layouts, papers, events, overflow) renders a PDF within the size
+/// budget. The PDFs go to `$LEAFLET_SAMPLES` when it is set, to be looked at (`cargo test --release
+/// leaflet::tests::samples -- --nocapture` also prints render times); otherwise to a temp dir.
 #[test]
-#[ignore]
 fn samples() {
+    let temp = tempfile::tempdir().expect("temp dir");
     let out = std::env::var_os("LEAFLET_SAMPLES")
         .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("leaflet-samples"));
+        .unwrap_or_else(|| temp.path().to_path_buf());
     std::fs::create_dir_all(&out).expect("samples dir");
     let started = std::time::Instant::now();
     let _ = engine();
@@ -667,17 +667,26 @@ fn samples() {
     variants.push(("oversize-Trifold-a4".into(), input, Layout::Trifold));
     for (name, input, layout) in &variants {
         let template = template(*layout);
-        let mut times = Vec::new();
-        let mut size = 0;
-        for _ in 0..3 {
-            let started = std::time::Instant::now();
-            let pdf = engine()
-                .render(input, &template)
-                .unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
-            times.push(started.elapsed());
-            size = pdf.len();
-            std::fs::write(out.join(format!("{name}.pdf")), pdf).expect("samples dir");
-        }
-        println!("{name}: {size} bytes, {times:?}");
+        let started = std::time::Instant::now();
+        let pdf = engine()
+            .render(input, &template)
+            .unwrap_or_else(|errors| panic!("{name}: {errors:#?}"));
+        let took = started.elapsed();
+        assert!(pdf.starts_with(b"%PDF-"), "{name}");
+        assert!(pdf.len() <= 300 * 1024, "{name}: {} bytes", pdf.len());
+        println!("{name}: {} bytes, {took:?}", pdf.len());
+        std::fs::write(out.join(format!("{name}.pdf")), pdf).expect("samples dir");
     }
+}
+
+#[test]
+fn fitting_skips_scales_that_cannot_fit() {
+    // Three pages of a two-page tri-fold: two were filled, so 0.92 (1.69 pages) is worth a try.
+    assert_eq!(next_attempt(0, 3, 2), 1);
+    // Four pages: three filled; even 0.85 leaves 2.2 pages, so only the last attempt is left.
+    assert_eq!(next_attempt(0, 4, 2), SCALES.len() - 1);
+    // A booklet of eight A5 pages for four: straight to the last attempt.
+    assert_eq!(next_attempt(0, 8, 4), SCALES.len() - 1);
+    // From the second-to-last scale the next is always the last.
+    assert_eq!(next_attempt(SCALES.len() - 2, 3, 2), SCALES.len() - 1);
 }
