@@ -1,13 +1,53 @@
 //! Editorial rules that `suluh check` adds to what the build validates: things that do not break the site but
 //! make it worse for readers (missing alt text, skipped heading levels, empty links, duplicate titles, pages
 //! without a description, procedures without fees or requirements, undated pages in date-sorted sections).
-//! Each rule only produces diagnostics; nothing here changes the site.
+//! Each rule only produces diagnostics; nothing here changes the site. [`translations`] lists what each
+//! language is missing; [`external`] checks links to other websites (only with `check --external`).
+
+pub mod external;
+pub mod translations;
 
 use std::collections::BTreeMap;
 
 use crate::content::front_matter::SortBy;
 use crate::content::library::{Body, PageVariant, Site};
 use crate::diagnostics::{Diagnostic, Sources};
+
+/// `check`'s terminal report: each diagnostic as compilers print it, except the per-page "not translated"
+/// and per-language "UI strings missing" warnings, which the table of missing translations summarises
+/// after them; then the totals.
+pub fn render_human(
+    diags: &[Diagnostic],
+    sources: &Sources,
+    gaps: &translations::Gaps,
+    color: bool,
+) -> String {
+    let shown: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| !translations::is_summarised(d))
+        .cloned()
+        .collect();
+    let summarised = diags.len() - shown.len();
+    let mut out = crate::diagnostics::render_items(&shown, sources, color);
+    let table = translations::table(gaps, color);
+    if !table.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&table);
+        out.push('\n');
+    }
+    if !diags.is_empty() {
+        out.push_str(&crate::diagnostics::totals(diags));
+        if summarised > 0 && !table.is_empty() {
+            out.push_str(&format!(
+                " ({summarised} of them about missing translations)"
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
 
 /// Runs every rule over the site.
 pub fn run(site: &Site, sources: &Sources) -> Vec<Diagnostic> {

@@ -35,6 +35,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, in one line.
     pub hint: Option<String>,
+    /// A stable name for the kind of problem (`untranslated`, `external-link`), for tools reading
+    /// `--format json` and for grouping in human output; `None` for most diagnostics.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -45,6 +48,7 @@ impl Diagnostic {
             span: None,
             message: message.into(),
             hint: None,
+            code: None,
         }
     }
 
@@ -68,6 +72,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
         self
     }
 
@@ -173,28 +182,26 @@ struct JsonDiagnostic<'a> {
     column: Option<usize>,
     message: &'a str,
     hint: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'static str>,
 }
 
 /// Writes diagnostics to standard error (human) or standard output (JSON).
 pub fn emit(diags: &[Diagnostic], sources: &Sources, format: Format) {
     match format {
-        Format::Human => {
-            let choice =
-                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-                    term::termcolor::ColorChoice::Auto
-                } else {
-                    term::termcolor::ColorChoice::Never
-                };
-            let mut stream = term::termcolor::StandardStream::stderr(choice);
-            let text = render_human(
-                diags,
-                sources,
-                choice != term::termcolor::ColorChoice::Never,
-            );
-            let _ = std::io::Write::write_all(&mut stream, text.as_bytes());
-        }
+        Format::Human => write_stderr(&render_human(diags, sources, stderr_color())),
         Format::Json => println!("{}", render_json(diags, sources)),
     }
+}
+
+/// Whether human output on standard error is coloured: only on a terminal, and never with `NO_COLOR` set.
+pub fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Writes already rendered human output (which carries its own colour codes, if any) to standard error.
+pub fn write_stderr(text: &str) {
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), text.as_bytes());
 }
 
 /// The JSON form: `{"errors": N, "warnings": N, "diagnostics": [...]}`.
@@ -213,6 +220,7 @@ pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
                 column: pos.map(|p| p.1),
                 message: &d.message,
                 hint: d.hint.as_deref(),
+                code: d.code,
             }
         })
         .collect();
@@ -227,6 +235,29 @@ pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
 
 /// Renders diagnostics the way compilers do: `path:line:column`, the source line, a caret, and the hint.
 pub fn render_human(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
+    let mut out = render_items(diags, sources, color);
+    if !diags.is_empty() {
+        out.push_str(&totals(diags));
+        out.push('\n');
+    }
+    out
+}
+
+/// `N errors, M warnings` (no newline).
+pub fn totals(diags: &[Diagnostic]) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    format!(
+        "{} {}, {} {}",
+        errors,
+        if errors == 1 { "error" } else { "errors" },
+        warnings,
+        if warnings == 1 { "warning" } else { "warnings" }
+    )
+}
+
+/// Each diagnostic as compilers print it, without the totals line.
+pub fn render_items(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let files = SourceFiles::new(diags, sources);
     let config = term::Config::default();
     let mut out = String::new();
@@ -243,17 +274,6 @@ pub fn render_human(diags: &[Diagnostic], sources: &Sources, color: bool) -> Str
             continue;
         }
         out.push_str(&String::from_utf8_lossy(buf.as_slice()));
-    }
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    if errors + warnings > 0 {
-        out.push_str(&format!(
-            "{} {}, {} {}\n",
-            errors,
-            if errors == 1 { "error" } else { "errors" },
-            warnings,
-            if warnings == 1 { "warning" } else { "warnings" }
-        ));
     }
     out
 }

@@ -22,7 +22,8 @@ pub type I18nFile = (String, Arc<str>);
 #[derive(Debug, Clone)]
 pub struct Strings {
     per_language: Vec<BTreeMap<String, String>>,
-    /// Keys each language lacks (filled from the default language), for `check`.
+    /// Keys each language lacks, compared with the default language and the built-in theme's keys (filled
+    /// from the default language, else shown as the key itself), for `check`.
     pub missing: Vec<(String, Vec<String>)>,
 }
 
@@ -54,15 +55,25 @@ impl Strings {
             return Err(errors);
         }
         let default = own.first().cloned().unwrap_or_default();
+        // The keys the built-in theme uses: every language should have them, the default language included
+        // (a default language without built-in strings would otherwise show key names on the site).
+        let theme_keys = builtin_keys();
         let mut missing = Vec::new();
         let mut per_language = Vec::new();
         for (i, map) in own.into_iter().enumerate() {
-            let lacking: Vec<String> = default
-                .keys()
+            let mut lacking: Vec<String> = theme_keys
+                .iter()
+                .chain(if i > 0 {
+                    default.keys()
+                } else {
+                    Default::default()
+                })
                 .filter(|k| !map.contains_key(*k))
                 .cloned()
                 .collect();
-            if i > 0 && !lacking.is_empty() {
+            lacking.sort();
+            lacking.dedup();
+            if !lacking.is_empty() {
                 missing.push((config.languages[i].code.clone(), lacking));
             }
             let mut merged = default.clone();
@@ -179,6 +190,16 @@ fn parse(path: &str, text: &str) -> Result<BTreeMap<String, String>, Diagnostic>
         }
         d
     })
+}
+
+/// Every key of the built-in strings (the union over their languages, which tests keep identical).
+fn builtin_keys() -> std::collections::BTreeSet<String> {
+    BUILTIN
+        .files()
+        .filter_map(|f| f.contents_utf8())
+        .filter_map(|text| parse("(built-in)", text).ok())
+        .flat_map(|m| m.into_keys())
+        .collect()
 }
 
 /// The languages Suluh ships strings for.

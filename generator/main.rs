@@ -61,6 +61,13 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also check http/https links by requesting them (each URL once, one request at a time per site,
+        /// 10 s timeout). Problems are warnings: another site being down does not fail the check.
+        #[arg(long)]
+        external: bool,
+        /// Time allowed per request in milliseconds (for tests).
+        #[arg(long, hide = true, default_value_t = 10_000)]
+        external_timeout_ms: u64,
     },
     /// Render one page's print leaflet (PDF) on demand.
     Leaflet {
@@ -77,6 +84,12 @@ enum Command {
         /// Where to write the PDF (default: SLUG.LANG.pdf in the current folder).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+    },
+    /// Create a new site in DIR (created if missing; must be empty) that builds and checks cleanly.
+    Init {
+        /// The folder for the new site.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
     },
     /// Create a new page SECTION/SLUG with a front-matter template.
     New {
@@ -154,17 +167,30 @@ fn main() -> ExitCode {
             root,
             format,
             drafts,
+            external,
+            external_timeout_ms,
         } => {
             let options = Options {
                 drafts,
                 ..Options::new(root)
             };
-            let outcome = pipeline::check(&options);
+            let external = external.then(|| suluh::check::external::Settings {
+                timeout: std::time::Duration::from_millis(external_timeout_ms),
+            });
+            let outcome = pipeline::check(&options, external.as_ref());
             let format = match format {
                 FormatArg::Human => Format::Human,
                 FormatArg::Json => Format::Json,
             };
-            diagnostics::emit(&outcome.diagnostics, &outcome.sources, format);
+            match format {
+                Format::Human => diagnostics::write_stderr(&suluh::check::render_human(
+                    &outcome.diagnostics,
+                    &outcome.sources,
+                    &outcome.gaps,
+                    diagnostics::stderr_color(),
+                )),
+                Format::Json => diagnostics::emit(&outcome.diagnostics, &outcome.sources, format),
+            }
             if outcome.failed() {
                 ExitCode::from(1)
             } else {
@@ -194,6 +220,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Init { dir } => init(&dir),
         Command::New { target, lang, root } => new_page(&root, &target, lang.as_deref()),
         Command::Leaflet {
             page,
@@ -235,6 +262,50 @@ fn leaflet(
         "Wrote {} ({} KB)",
         output.display(),
         pdf.len().div_ceil(1024)
+    );
+    ExitCode::SUCCESS
+}
+
+fn init(dir: &std::path::Path) -> ExitCode {
+    let fail = |d: Diagnostic| {
+        diagnostics::emit(&[d], &Sources::default(), Format::Human);
+        ExitCode::from(1)
+    };
+    // The starter's pages are dated today in its time zone; SOURCE_DATE_EPOCH fixes "today" as for builds.
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    let zone = jiff::tz::TimeZone::get("Asia/Jakarta").unwrap_or(jiff::tz::TimeZone::UTC);
+    let today = now.to_zoned(zone).date();
+    let files = match suluh::scaffold::plan_site(dir, today) {
+        Ok(f) => f,
+        Err(d) => return fail(d),
+    };
+    if let Err(d) = suluh::scaffold::write_site(dir, &files) {
+        return fail(d);
+    }
+    let shown = dir.display();
+    // Quoted only when needed, so the commands can be copied as they are.
+    let root = if shown.to_string().contains(char::is_whitespace) {
+        format!("\"{shown}\"")
+    } else {
+        shown.to_string()
+    };
+    eprintln!(
+        "Created a new site in {shown} ({} files): a procedure, a rights page and an event, in Indonesian and English.
+
+Next steps:
+  1. Put your office's title, address and contact details in {root}/site.yaml.
+  2. Preview the site while you edit it (open http://127.0.0.1:1111/):
+       suluh serve --root {root}
+  3. Add a page:
+       suluh new layanan/visa --root {root}
+  4. Find mistakes and missing translations, then build the site into {root}/dist:
+       suluh check --root {root}
+       suluh build --root {root}",
+        files.len()
     );
     ExitCode::SUCCESS
 }

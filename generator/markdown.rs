@@ -77,7 +77,17 @@ pub struct Rendered {
     pub images: Vec<Image>,
     /// Links without any text or image inside (`[](x.md)`).
     pub empty_links: Vec<Range<usize>>,
+    /// `http:` and `https:` links, for `check --external`.
+    pub external_links: Vec<ExternalLink>,
     pub notes: Vec<Note>,
+}
+
+/// A link to another website, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalLink {
+    pub url: String,
+    /// Byte range in the body.
+    pub span: Range<usize>,
 }
 
 fn options() -> Options {
@@ -364,6 +374,13 @@ fn link_destination<'a>(dest: CowStr<'a>, span: &Range<usize>, out: &mut Rendere
         return CowStr::Borrowed("#");
     };
     if has_scheme(&dest) || dest.starts_with("//") {
+        let lower = dest.get(..8).unwrap_or(&dest).to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            out.external_links.push(ExternalLink {
+                url: dest.to_string(),
+                span: span.clone(),
+            });
+        }
         return dest;
     }
     let (path, anchor) = match dest.split_once('#') {
@@ -604,6 +621,24 @@ pub fn sanitize(html_in: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn external_links_are_recorded_with_their_spans() {
+        let body = "See [web](https://x.example/a) and <HTTP://y.example>, [mail](mailto:a@b.c), [p](p.md).";
+        let r = render(body);
+        let found: Vec<(&str, &str)> = r
+            .external_links
+            .iter()
+            .map(|l| (l.url.as_str(), &body[l.span.clone()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("https://x.example/a", "[web](https://x.example/a)"),
+                ("HTTP://y.example", "<HTTP://y.example>")
+            ]
+        );
+    }
 
     #[test]
     fn headings_get_unique_stable_ids() {

@@ -59,6 +59,8 @@ pub struct Outcome {
     pub sources: Arc<Sources>,
     /// Files written (for `build`).
     pub written: usize,
+    /// What each language is missing (for `check`'s summary table).
+    pub gaps: crate::check::translations::Gaps,
 }
 
 impl Outcome {
@@ -398,80 +400,35 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
         diagnostics: diags,
         sources,
         written,
+        gaps: Default::default(),
     }
 }
 
 /// `suluh check`: everything `build` validates (templates are rendered, output discarded), plus warnings
-/// about missing translations and UI strings.
-pub fn check(options: &Options) -> Outcome {
+/// about missing translations and UI strings and the editorial rules; with `external`, also the external
+/// links (the only network access in Suluh).
+pub fn check(options: &Options, external: Option<&crate::check::external::Settings>) -> Outcome {
     let sources = Arc::new(Sources::default());
     let (prepared, mut diags) = prepare(options, &sources);
+    let mut gaps = Default::default();
     if let Some(prepared) = &prepared {
         if !has_errors(&diags) {
             diags.extend(render_into(prepared, &NullSink, &Progress::hidden()).0);
         }
-        diags.extend(translation_warnings(&prepared.site));
+        diags.extend(crate::check::translations::warnings(&prepared.site));
+        gaps = crate::check::translations::find(&prepared.site);
         diags.extend(crate::check::run(&prepared.site, &sources));
+        if let Some(settings) = external {
+            diags.extend(crate::check::external::check(&prepared.site, settings));
+        }
     }
     normalize(&mut diags);
     Outcome {
         diagnostics: diags,
         sources,
         written: 0,
+        gaps,
     }
-}
-
-/// Pages without a translation, and languages missing UI strings.
-pub fn translation_warnings(site: &library::Site) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for p in &site.pages {
-        let missing: Vec<&str> = site
-            .config
-            .languages
-            .iter()
-            .enumerate()
-            .filter(|(l, _)| p.variants[*l].is_none())
-            .map(|(_, lang)| lang.code.as_str())
-            .collect();
-        if !missing.is_empty() {
-            let (v, _) = p.shown(0);
-            diags.push(
-                Diagnostic::warning(format!("not translated into: {}", missing.join(", ")))
-                    .in_file(&v.file)
-                    .with_hint(format!(
-                        "readers see this text with a \"not yet available\" notice; add {}",
-                        missing
-                            .iter()
-                            .map(|l| translation_name(&v.file, l))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
-            );
-        }
-    }
-    for (lang, keys) in &site.strings.missing {
-        let shown: Vec<&str> = keys.iter().take(12).map(String::as_str).collect();
-        let more = if keys.len() > shown.len() {
-            format!(" and {} more", keys.len() - shown.len())
-        } else {
-            String::new()
-        };
-        diags.push(
-            Diagnostic::warning(format!("{} UI strings missing in `{lang}`: {}{more}", keys.len(), shown.join(", ")))
-                .in_file(format!("i18n/{lang}.yaml"))
-                .with_hint(format!("add these keys to i18n/{lang}.yaml; until then the default language's text is shown")),
-        );
-    }
-    diags
-}
-
-fn translation_name(file: &str, lang: &str) -> String {
-    let stem = file.strip_suffix(".md").unwrap_or(file);
-    let base = match stem.rsplit_once('.') {
-        Some((b, suffix)) if config::is_language_code(suffix) => b,
-        _ => stem,
-    };
-    format!("{base}.{lang}.md")
 }
 
 /// What `suluh leaflet` was asked for.
@@ -528,6 +485,7 @@ pub fn leaflet(options: &Options, request: &LeafletRequest) -> (Option<RenderedL
             diagnostics: diags,
             sources,
             written: 0,
+            gaps: Default::default(),
         },
     )
 }

@@ -1,13 +1,18 @@
 //! `suluh new`: a new Markdown page with a filled-in front-matter template, never overwriting a file.
+//! `suluh init`: a new site from the starter in `generator/scaffold/init/` (compiled into the binary), which
+//! builds and checks cleanly as it is: a procedure, a rights page and an event, in Indonesian and English.
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
 
 use crate::config::Config;
 use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::output::is_safe_segment;
 
 /// Where the new page goes and what it says.
+#[derive(Debug)]
 pub struct NewPage {
     pub path: PathBuf,
     pub text: String,
@@ -87,6 +92,93 @@ pub fn write_page(page: &NewPage, shown: &str) -> Result<(), Diagnostic> {
     })
 }
 
+/// The starter site. Its `%TODAY%` and `%EVENT_DAY%` are replaced when it is written, so its pages carry
+/// today's date and its event is upcoming.
+static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/generator/scaffold/init");
+
+/// Plans a new site in `dir`: every starter file with its dates filled in. Refuses a folder that holds
+/// anything but hidden entries (such as `.git`), so `init` never mixes its files with someone's work.
+pub fn plan_site(dir: &Path, today: jiff::civil::Date) -> Result<Vec<NewPage>, Diagnostic> {
+    let shown = dir.display();
+    if dir.exists() && !dir.is_dir() {
+        return Err(
+            Diagnostic::error(format!("`{shown}` is a file, not a folder"))
+                .with_hint("give the path of a new or empty folder, e.g. `suluh init situs-saya`"),
+        );
+    }
+    if dir.is_dir() {
+        let entries = fs::read_dir(dir).map_err(|e| {
+            Diagnostic::error(format!("cannot read `{shown}`: {e}"))
+                .with_hint("check that the folder exists and that you may read it")
+        })?;
+        let mut visible: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.'))
+            .collect();
+        if !visible.is_empty() {
+            visible.sort();
+            let listed = visible
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let more = if visible.len() > 3 { ", …" } else { "" };
+            return Err(Diagnostic::error(format!(
+                "`{shown}` is not empty (it holds {listed}{more})"
+            ))
+            .with_hint(
+                "choose a new folder name (it is created for you) or empty this one; `suluh init` never overwrites files",
+            ));
+        }
+    }
+    // A month ahead: far enough to read as "upcoming" while the editor looks at the new site.
+    let event_day = today
+        .checked_add(jiff::Span::new().days(30))
+        .unwrap_or(today);
+    let mut files = Vec::new();
+    collect_starter(&STARTER, &mut |path, text| {
+        let text = text
+            .replace("%TODAY%", &today.to_string())
+            .replace("%EVENT_DAY%", &event_day.to_string());
+        let mut target = dir.to_path_buf();
+        target.extend(path.iter());
+        files.push(NewPage { path: target, text });
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn collect_starter(dir: &Dir<'static>, f: &mut dyn FnMut(&Path, &str)) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            f(file.path(), text);
+        }
+    }
+    for sub in dir.dirs() {
+        collect_starter(sub, f);
+    }
+}
+
+/// Writes a planned site (creating `dir` if needed); stops at the first file that cannot be written.
+pub fn write_site(dir: &Path, files: &[NewPage]) -> Result<(), Diagnostic> {
+    fs::create_dir_all(dir).map_err(|e| {
+        Diagnostic::error(format!("cannot create `{}`: {e}", dir.display()))
+            .with_hint("check that the parent folder exists and that you may write to it")
+    })?;
+    for file in files {
+        let shown = file
+            .path
+            .strip_prefix(dir)
+            .unwrap_or(&file.path)
+            .display()
+            .to_string();
+        write_page(file, &shown)?;
+    }
+    Ok(())
+}
+
 /// `paspor-dinas` → `Paspor dinas`.
 pub fn title_from_slug(slug: &str) -> String {
     let words = slug.replace(['-', '_'], " ");
@@ -152,6 +244,37 @@ mod tests {
         assert!(plan_page(Path::new("/s"), &c, "../x", None, d).is_err());
         assert!(plan_page(Path::new("/s"), &c, "solo", None, d).is_err());
         assert!(plan_page(Path::new("/s"), &c, "a/b", Some("fr"), d).is_err());
+    }
+
+    #[test]
+    fn starter_dates_are_filled_in_and_full_folders_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = jiff::civil::date(2026, 11, 23);
+        let files = plan_site(&dir.path().join("new"), today).unwrap();
+        assert!(files.iter().any(|f| f.path.ends_with("site.yaml")));
+        for f in &files {
+            assert!(!f.text.contains('%'), "placeholder left in {:?}", f.path);
+        }
+        let event = files
+            .iter()
+            .find(|f| f.path.ends_with("acara/sosialisasi-paspor.md"))
+            .unwrap();
+        assert!(
+            event.text.contains("start: 2026-12-23T09:00"),
+            "{}",
+            event.text
+        );
+        // Hidden entries (a `.git` folder) are allowed; anything else is refused.
+        fs::create_dir(dir.path().join(".git")).unwrap();
+        assert!(plan_site(dir.path(), today).is_ok());
+        fs::write(dir.path().join("notes.txt"), "x").unwrap();
+        let err = plan_site(dir.path(), today).unwrap_err();
+        assert!(
+            err.message.contains("is not empty (it holds notes.txt)"),
+            "{}",
+            err.message
+        );
+        assert!(plan_site(&dir.path().join("notes.txt"), today).is_err());
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub struct Body {
     pub offset: usize,
     pub images: Vec<crate::markdown::Image>,
     pub empty_links: Vec<Range<usize>>,
+    pub external_links: Vec<crate::markdown::ExternalLink>,
 }
 
 impl Body {
@@ -60,6 +61,7 @@ impl Body {
             offset,
             images: r.images,
             empty_links: r.empty_links,
+            external_links: r.external_links,
         }
     }
 }

@@ -154,3 +154,217 @@ fn clean_pages_get_no_rule_warnings() {
         );
     }
 }
+
+#[test]
+fn missing_translations_are_one_table_in_the_terminal_and_one_warning_each_in_json() {
+    let site = Site::fixture("basic");
+    // A language with no built-in strings and a partial i18n file of the site's own.
+    let text = std::fs::read_to_string(site.path("site.yaml"))
+        .unwrap()
+        .replace(
+            "  ar: { name: العربية }",
+            "  ar: { name: العربية }\n  fr: { name: Français }",
+        );
+    site.write("site.yaml", &text);
+    site.write("i18n/fr.yaml", "home: Accueil\n");
+
+    let json = site.run(&["check", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stdout);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    let untranslated: Vec<&serde_json::Value> = diags
+        .iter()
+        .filter(|d| d["code"] == "untranslated")
+        .collect();
+    let hilang = untranslated
+        .iter()
+        .find(|d| d["file"] == "content/paspor/hilang.md")
+        .expect("one warning per untranslated page, with its file");
+    assert_eq!(hilang["message"], "not translated into: en, ar, fr");
+    assert!(hilang["hint"]
+        .as_str()
+        .unwrap()
+        .contains("content/paspor/hilang.fr.md"));
+    // Sections count too: the fixture's paspor section has no French _index.
+    assert!(untranslated
+        .iter()
+        .any(|d| d["file"] == "content/paspor/_index.md"));
+    let strings = diags
+        .iter()
+        .find(|d| d["code"] == "missing-ui-strings")
+        .expect("a warning for fr's missing UI strings");
+    assert_eq!(strings["file"], "i18n/fr.yaml");
+    let listed = strings["message"].as_str().unwrap();
+    let keys: Vec<&str> = listed
+        .split_once(": ")
+        .map(|(_, keys)| keys.split(", ").collect())
+        .unwrap_or_default();
+    assert!(keys.len() >= 10, "{listed}");
+    assert!(
+        !keys.contains(&"home"),
+        "fr's own file has `home`: {listed}"
+    );
+
+    let human = site.run(&["check"]);
+    human.assert_ok();
+    let err = &human.stderr;
+    assert!(
+        !err.contains("not translated into"),
+        "per-page warnings collapse into the table:\n{err}"
+    );
+    let table = &err[err.find("Missing translations").expect("a table")..];
+    let fr = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("fr "))
+        .unwrap_or_else(|| panic!("no fr row in:\n{table}"));
+    assert!(fr.contains("pages and sections"), "{fr}");
+    assert!(fr.contains("UI strings"), "{fr}");
+    assert!(table.contains("paspor/"), "{table}");
+    assert!(table.contains("hilang"), "{table}");
+    assert!(table.contains("UI strings (i18n/fr.yaml):"), "{table}");
+    for line in table.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "wider than 80 columns: {line:?}"
+        );
+    }
+    assert!(!err.contains('\x1b'), "no colour when not on a terminal");
+    // The totals still count every warning, and say where they went.
+    let total = v["warnings"].as_u64().unwrap();
+    assert!(
+        err.contains(&format!("0 errors, {total} warnings (")),
+        "{err}"
+    );
+}
+
+/// A tiny HTTP server on loopback with one route per behaviour `--external` must handle; it records each
+/// request as `METHOD /path`.
+fn link_server() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let log = log.clone();
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let mut buf = [0u8; 4096];
+                let n = stream.read(&mut buf).unwrap_or(0);
+                let request = String::from_utf8_lossy(&buf[..n]).into_owned();
+                let mut words = request.split_whitespace();
+                let (method, path) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+                log.lock().unwrap().push(format!("{method} {path}"));
+                let (status, extra) = match (method, path) {
+                    (_, "/ok") => ("200 OK", String::new()),
+                    (_, "/gone") => ("404 Not Found", String::new()),
+                    ("HEAD", "/no-head") => ("405 Method Not Allowed", String::new()),
+                    ("GET", "/no-head") => ("200 OK", String::new()),
+                    (_, "/old") => (
+                        "301 Moved Permanently",
+                        format!("Location: http://127.0.0.1:{port}/ok\r\n"),
+                    ),
+                    (_, "/slow") => {
+                        std::thread::sleep(std::time::Duration::from_secs(3));
+                        ("200 OK", String::new())
+                    }
+                    _ => ("500 Internal Server Error", String::new()),
+                };
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\n{extra}Content-Length: 0\r\nConnection: close\r\n\r\n"
+                );
+            });
+        }
+    });
+    (port, seen)
+}
+
+#[test]
+fn external_links_are_checked_only_when_asked() {
+    let (port, seen) = link_server();
+    let site = Site::fixture("basic");
+    // The test stays off the internet: the fixture's one link to a real site is unlinked.
+    let baru = std::fs::read_to_string(site.path("content/paspor/baru.md"))
+        .unwrap()
+        .replace("[situs resmi](https://www.imigrasi.go.id)", "situs resmi");
+    site.write("content/paspor/baru.md", &baru);
+    let base = format!("http://127.0.0.1:{port}");
+    site.write(
+        "content/paspor/tautan.md",
+        &format!(
+            "---\ntitle: Tautan\ndescription: D.\n---\n\nSatu [baik]({base}/ok).\n\nDua [hilang]({base}/gone) dan [lambat]({base}/slow).\n\nTiga [tanpa HEAD]({base}/no-head), [pindah]({base}/old#bagian).\n"
+        ),
+    );
+    site.write(
+        "content/paspor/tautan-lagi.md",
+        &format!("---\ntitle: Tautan lagi\ndescription: D.\n---\n\nLagi [baik]({base}/ok#atas).\n"),
+    );
+
+    // Without --external, no request at all.
+    site.run(&["check"]).assert_ok();
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "{:?}",
+        seen.lock().unwrap()
+    );
+
+    let run = site.run(&["check", "--external", "--external-timeout-ms", "500"]);
+    assert_warning(
+        &run,
+        "content/paspor/tautan.md:8:5",
+        &format!("external link `{base}/gone` is broken: 404 Not Found"),
+        "the page is gone",
+    );
+    assert_warning(
+        &run,
+        "content/paspor/tautan.md:8:",
+        &format!("external link `{base}/slow` timed out after 0.5 s"),
+        "check again later",
+    );
+    assert_warning(
+        &run,
+        "content/paspor/tautan.md:10:",
+        &format!("external link `{base}/old` has moved permanently (301)"),
+        &format!("update the link to {base}/ok"),
+    );
+    assert!(!run.stderr.contains("/ok`"), "{}", run.stderr);
+    assert!(!run.stderr.contains("no-head`"), "{}", run.stderr);
+
+    let requests = seen.lock().unwrap().clone();
+    // Two pages link to /ok (one with a #fragment): it is asked for once (plus once via /old's redirect).
+    assert_eq!(
+        requests.iter().filter(|r| *r == "HEAD /ok").count(),
+        2,
+        "{requests:?}"
+    );
+    assert!(
+        requests.contains(&"GET /no-head".to_string()),
+        "{requests:?}"
+    );
+    assert!(!requests.contains(&"GET /ok".to_string()), "{requests:?}");
+
+    // The same findings in JSON, with line and column.
+    let json = site.run(&[
+        "check",
+        "--external",
+        "--external-timeout-ms",
+        "500",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let gone = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("/gone"))
+        .unwrap();
+    assert_eq!(gone["severity"], "warning");
+    assert_eq!(gone["code"], "external-link");
+    assert_eq!(
+        (gone["line"].as_u64(), gone["column"].as_u64()),
+        (Some(8), Some(5))
+    );
+}

@@ -357,21 +357,37 @@ fn check_warns_about_missing_translations_and_strings() {
             "  ar: { name: العربية }\n  fr: { name: Français }",
         );
     site.write("site.yaml", &text);
+    // In the terminal, the summary table.
     let run = site.run(&["check"]);
     run.assert_ok();
     assert!(
-        run.stderr.contains("content/paspor/hilang.md"),
+        run.stderr.contains("Missing translations"),
         "{}",
         run.stderr
     );
+    assert!(run.stderr.contains("hilang"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("not translated into: en, ar, fr"),
+        run.stderr.contains("UI strings (i18n/fr.yaml)"),
         "{}",
         run.stderr
     );
+    // For tools, one warning per page with its file.
+    let json = site.run(&["check", "--format", "json"]);
+    json.assert_ok();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert!(
-        run.stderr.contains("UI strings missing in `fr`"),
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["file"] == "content/paspor/hilang.md"
+                && d["message"] == "not translated into: en, ar, fr"),
         "{}",
-        run.stderr
+        json.stdout
+    );
+    assert!(
+        json.stdout.contains("UI strings missing in `fr`"),
+        "{}",
+        json.stdout
     );
 }

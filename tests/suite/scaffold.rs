@@ -38,3 +38,113 @@ fn new_translation_and_bad_targets() {
     assert_eq!(escape.code, 1);
     assert!(!site.root.parent().unwrap().join("x.md").exists());
 }
+
+/// `suluh init DIR` in a scratch folder; returns the folder holding DIR (kept alive) and the run.
+fn init_in(name: &str) -> (tempfile::TempDir, std::path::PathBuf, crate::harness::Run) {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join(name);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_suluh"))
+        .args(["init", name])
+        .current_dir(dir.path())
+        .env("SOURCE_DATE_EPOCH", crate::harness::NOW_EPOCH)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let run = crate::harness::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    (dir, target, run)
+}
+
+fn suluh(args: &[&str], cwd: &std::path::Path) -> crate::harness::Run {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_suluh"))
+        .args(args)
+        .current_dir(cwd)
+        .env("SOURCE_DATE_EPOCH", crate::harness::NOW_EPOCH)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    crate::harness::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn init_creates_a_site_that_checks_and_builds_cleanly() {
+    let (dir, site, run) = init_in("situs-baru");
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("suluh serve --root situs-baru"),
+        "{}",
+        run.stderr
+    );
+    let config = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    assert!(config.contains("theme: default"));
+    assert!(
+        config.contains("# ar:"),
+        "the comment says how to add Arabic"
+    );
+    assert!(
+        !site.join("themes").exists(),
+        "the theme is referenced, not copied"
+    );
+
+    let check = suluh(
+        &["check", "--root", "situs-baru", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    assert_eq!(v["errors"], 0, "{}", check.stdout);
+    assert_eq!(v["warnings"], 0, "{}", check.stdout);
+    let human = suluh(&["check", "--root", "situs-baru"], dir.path());
+    human.assert_ok();
+    assert!(
+        human.stderr.contains("No problems found."),
+        "{}",
+        human.stderr
+    );
+
+    suluh(&["build", "--root", "situs-baru"], dir.path()).assert_ok();
+    let dist = site.join("dist");
+    let read = |rel: &str| {
+        std::fs::read_to_string(dist.join(rel)).unwrap_or_else(|e| panic!("dist/{rel}: {e}"))
+    };
+    // One page of each kind, in both languages.
+    let procedure = read("layanan/paspor-baru/index.html");
+    assert!(procedure.contains("<h1>Paspor Baru</h1>"), "{procedure}");
+    assert!(procedure.contains("e-KTP asli"));
+    assert!(procedure.contains("Rp350.000"), "fees are rendered");
+    assert!(procedure.contains("4 hari kerja"));
+    assert!(read("hak/hak-pemohon/index.html").contains("Hak Anda sebagai Pemohon"));
+    let event = read("acara/sosialisasi-paspor/index.html");
+    assert!(event.contains("Aula Kantor Kecamatan"), "{event}");
+    // Upcoming: 30 days after the fixed "now" (2026-11-23).
+    assert!(event.contains("2026-12-23"), "{event}");
+    assert!(read("en/layanan/paspor-baru/index.html").contains("New Passport"));
+    assert!(read("index.html").contains("Layanan Imigrasi"));
+    assert!(dist.join("leaflets/id/layanan/paspor-baru.pdf").is_file());
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("situs")).unwrap();
+    std::fs::write(dir.path().join("situs/catatan.md"), "punya saya").unwrap();
+    let run = suluh(&["init", "situs"], dir.path());
+    run.assert_error("situs", "is not empty (it holds catatan.md)");
+    run.assert_hint("never overwrites");
+    assert!(!dir.path().join("situs/site.yaml").exists());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("situs/catatan.md")).unwrap(),
+        "punya saya"
+    );
+    // A folder holding only hidden entries (a fresh `git init`) is fine.
+    std::fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+    suluh(&["init", "repo"], dir.path()).assert_ok();
+    assert!(dir.path().join("repo/site.yaml").is_file());
+}
