@@ -8,7 +8,8 @@
 #
 #   bench/search-size.sh [GEN_CORPUS.py] [WORK_DIR] [SIZES...]     (defaults: ../shared/bench/gen-corpus.py,
 #                                                                   /tmp/suluh-search-bench, 300 10000)
-# Needs python3, node with `npm ci` done, and Chromium (as the browser tests). Builds Suluh in release mode.
+# Needs python3, node with `npm ci` done, and Chromium (as the browser tests). Builds Suluh in release mode
+# unless SULUH names a binary.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 gen=${1:-$repo/../shared/bench/gen-corpus.py}
@@ -18,8 +19,11 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(300 10000)
 runs=${RUNS:-3}
 
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-suluh=${CARGO_TARGET_DIR:-$repo/target}/release/suluh
+# SULUH=path/to/suluh uses that binary instead of building one.
+if [ -z "${SULUH:-}" ]; then
+  cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
+fi
+suluh=${SULUH:-${CARGO_TARGET_DIR:-$repo/target}/release/suluh}
 mkdir -p "$work"
 
 # One build: "wall_ms cpu_ms" (CPU = user + system, less disturbed by other work on a shared machine).
