@@ -19,7 +19,7 @@ use crate::markdown::{slugify, Heading, Inline, InternalLink, Step};
 use crate::output::is_safe_segment;
 
 /// What an internal link points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     Page(usize),
     Section(usize),
@@ -406,6 +406,7 @@ pub fn link(
         drafts: &draft_files,
         pages: &pages,
         sections: &sections,
+        anchors: Default::default(),
     };
     let mut resolved_pages: Vec<Vec<(usize, Vec<ResolvedLink>)>> = Vec::new();
     for links in &page_links {
@@ -598,9 +599,12 @@ struct Resolver<'a> {
     drafts: &'a [String],
     pages: &'a [Page],
     sections: &'a [Section],
+    /// Heading ids per link target, built on first use.
+    anchors:
+        std::cell::RefCell<HashMap<(Target, Option<usize>), std::collections::HashSet<&'a str>>>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     fn resolve_all(
         &self,
         file: &str,
@@ -674,8 +678,8 @@ impl Resolver<'_> {
         };
         if let Some(anchor) = &link.anchor {
             if !anchor.is_empty() {
-                let headings = self.headings(target, lang);
-                if !headings.iter().any(|h| &h.id == anchor) {
+                if !self.has_anchor(target, lang, anchor) {
+                    let headings = self.headings(target, lang);
                     let hint = match did_you_mean(anchor, headings.iter().map(|h| h.id.as_str())) {
                         Some(s) => format!("did you mean `#{s}`?"),
                         None if headings.is_empty() => {
@@ -712,21 +716,27 @@ impl Resolver<'_> {
 
     /// Headings of the default version of a target (anchors are checked there; ids may differ per language
     /// only when headings are translated, which explicit `{#id}` avoids).
-    fn headings(&self, target: Target, lang: Option<usize>) -> Vec<Heading> {
+    fn headings(&self, target: Target, lang: Option<usize>) -> &'a [Heading] {
+        let (pages, sections) = (self.pages, self.sections);
         match target {
-            Target::Page(i) => self.pages[i]
-                .shown(lang.unwrap_or(0))
-                .0
-                .body
-                .headings
-                .clone(),
-            Target::Section(i) => self.sections[i]
-                .shown(lang.unwrap_or(0))
-                .0
-                .body
-                .headings
-                .clone(),
+            Target::Page(i) => &pages[i].shown(lang.unwrap_or(0)).0.body.headings,
+            Target::Section(i) => &sections[i].shown(lang.unwrap_or(0)).0.body.headings,
         }
+    }
+
+    /// Whether `anchor` is a heading id of the target. The ids of each target are hashed once, so a page
+    /// with many anchored links to a page with many headings stays linear.
+    fn has_anchor(&self, target: Target, lang: Option<usize>, anchor: &str) -> bool {
+        let mut cache = self.anchors.borrow_mut();
+        cache
+            .entry((target, lang))
+            .or_insert_with(|| {
+                self.headings(target, lang)
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .collect()
+            })
+            .contains(anchor)
     }
 }
 

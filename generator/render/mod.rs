@@ -15,7 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::output::{OutputPath, Sink};
 use crate::theme::{FileSource, Theme};
 
-pub use context::Shared;
+pub use context::{body_html, Shared};
 
 /// One output file to produce.
 #[derive(Clone, Debug)]
