@@ -594,14 +594,16 @@ pub fn compare_pages(a: &Page, b: &Page, lang: usize, sort_by: SortBy) -> std::c
     }
 }
 
+/// Heading ids per (target, language) of a link.
+type AnchorSets<'a> = HashMap<(Target, Option<usize>), std::collections::HashSet<&'a str>>;
+
 struct Resolver<'a> {
     files: &'a HashMap<String, (Target, Option<usize>)>,
     drafts: &'a [String],
     pages: &'a [Page],
     sections: &'a [Section],
     /// Heading ids per link target, built on first use.
-    anchors:
-        std::cell::RefCell<HashMap<(Target, Option<usize>), std::collections::HashSet<&'a str>>>,
+    anchors: std::cell::RefCell<AnchorSets<'a>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -677,34 +679,32 @@ impl<'a> Resolver<'a> {
             return None;
         };
         if let Some(anchor) = &link.anchor {
-            if !anchor.is_empty() {
-                if !self.has_anchor(target, lang, anchor) {
-                    let headings = self.headings(target, lang);
-                    let hint = match did_you_mean(anchor, headings.iter().map(|h| h.id.as_str())) {
-                        Some(s) => format!("did you mean `#{s}`?"),
-                        None if headings.is_empty() => {
-                            "the target page has no headings; remove the `#…` part".to_string()
-                        }
-                        None => format!(
-                            "headings there: {}",
-                            headings
-                                .iter()
-                                .map(|h| format!("#{}", h.id))
-                                .take(8)
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "broken anchor: `#{anchor}` is not a heading in `{}`",
-                            link.path
-                        ))
-                        .at(file, span)
-                        .with_hint(hint),
-                    );
-                    return None;
-                }
+            if !anchor.is_empty() && !self.has_anchor(target, lang, anchor) {
+                let headings = self.headings(target, lang);
+                let hint = match did_you_mean(anchor, headings.iter().map(|h| h.id.as_str())) {
+                    Some(s) => format!("did you mean `#{s}`?"),
+                    None if headings.is_empty() => {
+                        "the target page has no headings; remove the `#…` part".to_string()
+                    }
+                    None => format!(
+                        "headings there: {}",
+                        headings
+                            .iter()
+                            .map(|h| format!("#{}", h.id))
+                            .take(8)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                diags.push(
+                    Diagnostic::error(format!(
+                        "broken anchor: `#{anchor}` is not a heading in `{}`",
+                        link.path
+                    ))
+                    .at(file, span)
+                    .with_hint(hint),
+                );
+                return None;
             }
         }
         Some(ResolvedLink {

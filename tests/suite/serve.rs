@@ -562,6 +562,9 @@ fn thousands_of_requests_during_rebuilds_get_no_errors_and_memory_stays_flat() {
         assert_eq!(status, 200, "{path}");
     }
     let after = rss_kib(pid);
+    eprintln!(
+        "serve resident memory: {before} KiB after warm-up, {after} KiB after 4,000 more requests"
+    );
     assert!(
         after < before + 64 * 1024,
         "resident memory grew from {before} KiB to {after} KiB over 4,000 requests and 12 rebuilds"
