@@ -4,7 +4,7 @@
 //! the link step knows every URL), headings with stable unique ids, the first ordered list as the step list,
 //! plain text for search, and the byte spans that diagnostics point at.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -80,6 +80,50 @@ pub struct Rendered {
     /// `http:` and `https:` links, for `check --external`.
     pub external_links: Vec<ExternalLink>,
     pub notes: Vec<Note>,
+    /// Where elements first nest deeper than [`MAX_NESTING`], if they do (an error for the caller).
+    pub too_deep: Option<Range<usize>>,
+}
+
+/// The deepest nesting of elements (Markdown blocks and raw HTML tags together) a body may have. HTML
+/// parsers, ammonia's included, check the stack of open elements at each tag, so their time grows with the
+/// square of the nesting depth; this bound keeps sanitising linear in the body's length while leaving room
+/// for 500 nested lists.
+pub const MAX_NESTING: usize = 1024;
+
+/// HTML elements that never hold content, so never nest.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Follows the nesting depth through the tags of a raw HTML fragment; returns the deepest level reached.
+fn raw_html_depth(raw: &str, depth: &mut usize) -> usize {
+    let mut deepest = *depth;
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(at) = raw[i..].find('<') {
+        let start = i + at + 1;
+        i = start;
+        let closing = bytes.get(start) == Some(&b'/');
+        let name_start = start + usize::from(closing);
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = raw[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = raw[name_start..].find('>').map(|e| name_start + e);
+        let self_closing = end.is_some_and(|e| bytes[e - 1] == b'/');
+        if closing {
+            *depth = depth.saturating_sub(1);
+        } else if !self_closing && !VOID_ELEMENTS.contains(&name.as_str()) {
+            *depth += 1;
+            deepest = deepest.max(*depth);
+        }
+    }
+    deepest
 }
 
 /// A link to another website, as written.
@@ -155,6 +199,7 @@ fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
             _ => None,
         })
         .collect();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut headings = Vec::new();
     for i in 0..events.len() {
         let (level, explicit) = match &events[i].0 {
@@ -174,10 +219,17 @@ fn assign_heading_ids(events: &mut [(Event, Range<usize>)]) -> Vec<Heading> {
                     base
                 };
                 let mut id = base.clone();
-                let mut n = 1;
-                while used.contains(&id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
+                if used.contains(&id) {
+                    // Continue from the last suffix given to this base: a page with thousands of equal
+                    // headings would otherwise try every earlier suffix again for each one (quadratic).
+                    let n = next_suffix.entry(base.clone()).or_insert(1);
+                    loop {
+                        id = format!("{base}-{n}");
+                        *n += 1;
+                        if !used.contains(&id) {
+                            break;
+                        }
+                    }
                 }
                 used.insert(id.clone());
                 if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
@@ -241,7 +293,23 @@ fn transform<'a>(
     let mut image: Option<(String, String, Range<usize>)> = None;
     // Open links and whether anything readable was seen inside them yet.
     let mut open_links: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut depth = 0usize;
     for (event, span) in events {
+        let deepest = match &event {
+            Event::Start(_) => {
+                depth += 1;
+                depth
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                depth
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => raw_html_depth(raw, &mut depth),
+            _ => depth,
+        };
+        if deepest > MAX_NESTING && out.too_deep.is_none() {
+            out.too_deep = Some(span.clone());
+        }
         match &event {
             Event::Start(Tag::Link { .. }) => open_links.push((span.clone(), false)),
             Event::End(TagEnd::Link) => {

@@ -113,24 +113,26 @@ impl Sink for MemorySink {
 }
 
 /// Writes into a staging folder beside the output folder; [`Staging::commit`] swaps it in.
+///
+/// A staging folder exists only while its build holds the [`BuildLock`] of the output, so two builds of the
+/// same output never interleave, and any staging folder found while holding the lock was left by a build
+/// that died.
 pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
+    committed: bool,
+    /// Released when the staging folder is committed or dropped (or the process ends).
+    _lock: BuildLock,
 }
 
 impl Staging {
-    /// Creates a fresh staging folder next to `output`, removing ones left by killed builds.
-    pub fn create(output: &Path) -> io::Result<Staging> {
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent)?;
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "dist".to_string());
-        remove_stale(parent, &name);
+    /// Takes the output's build lock (calling `on_wait` first if another build holds it, then waiting),
+    /// removes staging folders left by killed builds and creates a fresh one next to `output`.
+    pub fn create(output: &Path, on_wait: impl FnOnce()) -> io::Result<Staging> {
+        let (parent, name) = parent_and_name(output);
+        fs::create_dir_all(&parent)?;
+        let lock = BuildLock::acquire(&parent, &name, on_wait)?;
+        remove_stale(&parent, &name);
         let staging = parent.join(format!(".{name}.suluh-new-{}", std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging)?;
@@ -139,31 +141,30 @@ impl Staging {
         Ok(Staging {
             output: output.to_path_buf(),
             staging,
+            committed: false,
+            _lock: lock,
         })
     }
 
     /// Replaces the output folder with the staging folder. On Linux the two folders are exchanged in one
     /// `renameat2(RENAME_EXCHANGE)`, so there is no moment without a complete output folder.
-    pub fn commit(self) -> io::Result<()> {
-        let staging = self.staging.clone();
-        let output = self.output.clone();
-        std::mem::forget(self);
+    pub fn commit(mut self) -> io::Result<()> {
+        // From here on the staging folder is either the new output or removed below; `drop` must not touch it.
+        self.committed = true;
+        let (staging, output) = (&self.staging, &self.output);
         if output.exists() {
-            let parent = output
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = output
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let (parent, name) = parent_and_name(output);
             let old = parent.join(format!(".{name}.suluh-old-{}", std::process::id()));
-            exchange_or_rename(&staging, &output, &old)?;
+            if let Err(e) = exchange_or_rename(staging, output, &old) {
+                let _ = fs::remove_dir_all(staging);
+                return Err(e);
+            }
             // The old output now lives at `staging` (exchange) or `old` (fallback); both are ours to remove.
-            remove_tree(&staging);
+            remove_tree(staging);
             remove_tree(&old);
-        } else {
-            fs::rename(&staging, &output)?;
+        } else if let Err(e) = fs::rename(staging, output) {
+            let _ = fs::remove_dir_all(staging);
+            return Err(e);
         }
         Ok(())
     }
@@ -188,8 +189,105 @@ fn remove_tree(dir: &Path) {
 impl Drop for Staging {
     /// An abandoned build removes its staging folder and leaves the output alone.
     fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.staging);
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
     }
+}
+
+/// The folder an output lives in and the output's own name (`dist` for `site/dist`).
+fn parent_and_name(output: &Path) -> (PathBuf, String) {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dist".to_string());
+    (parent, name)
+}
+
+/// Exclusive right to write an output folder: an advisory `flock` on `.<name>.suluh-lock` beside it.
+///
+/// The kernel releases the lock when the file is closed, however the process ends (even `SIGKILL`), so a
+/// killed build never leaves a lock that needs removing by hand. The file is removed on release so it does
+/// not linger in the site folder; a waiter that then wakes up holding the removed file notices (the path no
+/// longer names its file) and locks afresh.
+pub struct BuildLock {
+    /// Held open for the lock; closing it releases the lock.
+    _file: fs::File,
+    path: PathBuf,
+}
+
+impl BuildLock {
+    /// Takes the lock of output `name` in `parent`; if another build holds it, calls `on_wait` and waits.
+    pub fn acquire(parent: &Path, name: &str, on_wait: impl FnOnce()) -> io::Result<BuildLock> {
+        let path = parent.join(format!(".{name}.suluh-lock"));
+        let mut on_wait = Some(on_wait);
+        loop {
+            let file = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)?;
+            lock_file(&file, || {
+                if let Some(f) = on_wait.take() {
+                    f()
+                }
+            })?;
+            if same_file(&file, &path) {
+                return Ok(BuildLock { _file: file, path });
+            }
+        }
+    }
+}
+
+impl Drop for BuildLock {
+    fn drop(&mut self) {
+        // Removed while still locked, so no other build can be holding this file as its lock.
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Whether `path` still names the open `file` (the previous holder may have removed it meanwhile).
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &fs::File, path: &Path) -> bool {
+    path.exists()
+}
+
+#[cfg(unix)]
+fn lock_file(file: &fs::File, on_wait: impl FnOnce()) -> io::Result<()> {
+    use rustix::fs::{flock, FlockOperation};
+    match flock(file, FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => Ok(()),
+        Err(rustix::io::Errno::WOULDBLOCK) => {
+            on_wait();
+            loop {
+                match flock(file, FlockOperation::LockExclusive) {
+                    Err(rustix::io::Errno::INTR) => continue,
+                    other => return other.map_err(io::Error::from),
+                }
+            }
+        }
+        Err(e) => Err(io::Error::from(e)),
+    }
+}
+
+#[cfg(not(unix))]
+fn lock_file(_file: &fs::File, _on_wait: impl FnOnce()) -> io::Result<()> {
+    // No advisory locks through rustix here; builds of one output must not be started twice at once.
+    Ok(())
 }
 
 impl Sink for Staging {
@@ -234,7 +332,8 @@ fn rename_twice(staging: &Path, output: &Path, old: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes staging folders of builds that no longer run (killed, or crashed machines).
+/// Removes staging folders of builds that died (killed, or a crashed machine). Called only while holding
+/// the output's [`BuildLock`]: no other build can be writing one, whatever process id it carries.
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else {
         return;
@@ -242,16 +341,7 @@ fn remove_stale(parent: &Path, name: &str) {
     let prefixes = [format!(".{name}.suluh-new-"), format!(".{name}.suluh-old-")];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = prefixes
-            .iter()
-            .find_map(|p| file_name.strip_prefix(p.as_str()))
-        else {
-            continue;
-        };
-        let alive = pid.parse::<u32>().is_ok_and(|pid| {
-            pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists()
-        });
-        if !alive || !Path::new("/proc").exists() {
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
@@ -293,7 +383,7 @@ mod tests {
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("old.html"), "old").unwrap();
 
-        let staging = Staging::create(&out).unwrap();
+        let staging = Staging::create(&out, || {}).unwrap();
         staging
             .put(&OutputPath::new("new/index.html").unwrap(), b"new")
             .unwrap();
@@ -301,7 +391,7 @@ mod tests {
         assert!(out.join("old.html").exists());
         assert!(!out.join("new").exists());
 
-        let staging = Staging::create(&out).unwrap();
+        let staging = Staging::create(&out, || {}).unwrap();
         staging
             .put(&OutputPath::new("new/index.html").unwrap(), b"new")
             .unwrap();

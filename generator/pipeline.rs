@@ -302,6 +302,68 @@ pub fn prepare_cached(
     )
 }
 
+/// The load and link steps on texts held in memory, without reading the disk: `files` are (site-relative
+/// path, text) pairs for `site.yaml`, `i18n/<lang>.yaml` and `content/**.md`; any other `content/` path is
+/// an asset (a bundle image), named but never read. Fuzzing and property tests drive the same code as
+/// `build` through it; the returned [`Sources`] let diagnostics be printed.
+pub fn link_texts(
+    files: &[(&str, &str)],
+    drafts: bool,
+) -> (Option<library::Site>, Vec<Diagnostic>, Arc<Sources>) {
+    let sources = Arc::new(Sources::default());
+    for (path, text) in files {
+        sources.insert(path, Arc::from(*text));
+    }
+    let text_of = |wanted: &str| files.iter().find(|(p, _)| *p == wanted).map(|(_, t)| *t);
+    let config = match Config::parse(text_of(config::FILE_NAME).unwrap_or_default()) {
+        Ok(c) => c,
+        Err(e) => return (None, e, sources),
+    };
+    let mut diags = Vec::new();
+    let i18n: Vec<(String, Arc<str>)> = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("i18n/"))
+        .map(|(p, t)| (p.to_string(), Arc::from(*t)))
+        .collect();
+    let strings = match Strings::load(&config, &i18n) {
+        Ok(s) => s,
+        Err(e) => return (None, e, sources),
+    };
+    let mut loaded = Vec::new();
+    let mut assets = Vec::new();
+    for (path, text) in files.iter().filter(|(p, _)| p.starts_with("content/")) {
+        if !path.ends_with(".md") {
+            assets.push(content::AssetFile {
+                rel: path["content/".len()..].to_string(),
+                disk: PathBuf::from(path),
+            });
+            continue;
+        }
+        let file = content::SourceFile {
+            path: path.to_string(),
+            text: Arc::from(*text),
+        };
+        match content::load_file(&config, &file) {
+            Ok((l, warnings)) => {
+                loaded.push(l);
+                diags.extend(warnings);
+            }
+            Err(e) => diags.extend(e),
+        }
+    }
+    let now = jiff::Timestamp::UNIX_EPOCH.to_zoned(config.timezone.clone());
+    let (site, link_diags) = library::link(
+        config,
+        strings,
+        loaded,
+        assets,
+        library::LinkOptions { drafts, now },
+    );
+    diags.extend(link_diags);
+    normalize(&mut diags);
+    (site, diags, sources)
+}
+
 /// A page or section may only name a template that exists; the error points at the `template:` value.
 fn validate_templates(site: &library::Site, theme: &Theme, sources: &Sources) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -363,7 +425,9 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
     let (prepared, mut diags) = prepare(options, &sources);
     let mut written = 0;
     if let (Some(prepared), false) = (prepared, has_errors(&diags)) {
-        match Staging::create(output) {
+        // The one message a library function prints: the build would otherwise seem to hang.
+        let waiting = || eprintln!("waiting for another build of {}…", output.display());
+        match Staging::create(output, waiting) {
             Ok(staging) => {
                 let progress = if options.progress {
                     Progress::on_terminal()

@@ -131,8 +131,30 @@ impl<'a> Doc<'a> {
                 ),
                 0,
             )
+        } else if body.contains("recursion limit exceeded") {
+            (
+                format!("YAML nested too deeply{where_}"),
+                Some("nest lists and mappings less deeply".to_string()),
+                0,
+            )
+        } else if body.contains("repetition limit exceeded") {
+            (
+                format!("YAML aliases expand to too many values{where_}"),
+                Some(
+                    "write the values out instead of repeating anchors (`*name`) inside each other"
+                        .to_string(),
+                ),
+                0,
+            )
         } else {
-            (format!("{body}{where_}"), None, 0)
+            // Every error an editor sees says what to do, even one we have no better words for.
+            (
+                format!("{body}{where_}"),
+                Some(
+                    "check the YAML at this place against the documentation of its key".to_string(),
+                ),
+                0,
+            )
         };
         let mut d = self.error_at(start..start + len, message);
         d.hint = hint;

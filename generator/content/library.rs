@@ -19,7 +19,7 @@ use crate::markdown::{slugify, Heading, Inline, InternalLink, Step};
 use crate::output::is_safe_segment;
 
 /// What an internal link points at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     Page(usize),
     Section(usize),
@@ -408,6 +408,7 @@ pub fn link(
         drafts: &draft_files,
         pages: &pages,
         sections: &sections,
+        anchors: Default::default(),
     };
     let mut resolved_pages: Vec<Vec<(usize, Vec<ResolvedLink>)>> = Vec::new();
     for links in &page_links {
@@ -595,14 +596,19 @@ pub fn compare_pages(a: &Page, b: &Page, lang: usize, sort_by: SortBy) -> std::c
     }
 }
 
+/// Heading ids per (target, language) of a link.
+type AnchorSets<'a> = HashMap<(Target, Option<usize>), std::collections::HashSet<&'a str>>;
+
 struct Resolver<'a> {
     files: &'a HashMap<String, (Target, Option<usize>)>,
     drafts: &'a [String],
     pages: &'a [Page],
     sections: &'a [Section],
+    /// Heading ids per link target, built on first use.
+    anchors: std::cell::RefCell<AnchorSets<'a>>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     fn resolve_all(
         &self,
         file: &str,
@@ -675,34 +681,32 @@ impl Resolver<'_> {
             return None;
         };
         if let Some(anchor) = &link.anchor {
-            if !anchor.is_empty() {
+            if !anchor.is_empty() && !self.has_anchor(target, lang, anchor) {
                 let headings = self.headings(target, lang);
-                if !headings.iter().any(|h| &h.id == anchor) {
-                    let hint = match did_you_mean(anchor, headings.iter().map(|h| h.id.as_str())) {
-                        Some(s) => format!("did you mean `#{s}`?"),
-                        None if headings.is_empty() => {
-                            "the target page has no headings; remove the `#…` part".to_string()
-                        }
-                        None => format!(
-                            "headings there: {}",
-                            headings
-                                .iter()
-                                .map(|h| format!("#{}", h.id))
-                                .take(8)
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    };
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "broken anchor: `#{anchor}` is not a heading in `{}`",
-                            link.path
-                        ))
-                        .at(file, span)
-                        .with_hint(hint),
-                    );
-                    return None;
-                }
+                let hint = match did_you_mean(anchor, headings.iter().map(|h| h.id.as_str())) {
+                    Some(s) => format!("did you mean `#{s}`?"),
+                    None if headings.is_empty() => {
+                        "the target page has no headings; remove the `#…` part".to_string()
+                    }
+                    None => format!(
+                        "headings there: {}",
+                        headings
+                            .iter()
+                            .map(|h| format!("#{}", h.id))
+                            .take(8)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                diags.push(
+                    Diagnostic::error(format!(
+                        "broken anchor: `#{anchor}` is not a heading in `{}`",
+                        link.path
+                    ))
+                    .at(file, span)
+                    .with_hint(hint),
+                );
+                return None;
             }
         }
         Some(ResolvedLink {
@@ -714,21 +718,27 @@ impl Resolver<'_> {
 
     /// Headings of the default version of a target (anchors are checked there; ids may differ per language
     /// only when headings are translated, which explicit `{#id}` avoids).
-    fn headings(&self, target: Target, lang: Option<usize>) -> Vec<Heading> {
+    fn headings(&self, target: Target, lang: Option<usize>) -> &'a [Heading] {
+        let (pages, sections) = (self.pages, self.sections);
         match target {
-            Target::Page(i) => self.pages[i]
-                .shown(lang.unwrap_or(0))
-                .0
-                .body
-                .headings
-                .clone(),
-            Target::Section(i) => self.sections[i]
-                .shown(lang.unwrap_or(0))
-                .0
-                .body
-                .headings
-                .clone(),
+            Target::Page(i) => &pages[i].shown(lang.unwrap_or(0)).0.body.headings,
+            Target::Section(i) => &sections[i].shown(lang.unwrap_or(0)).0.body.headings,
         }
+    }
+
+    /// Whether `anchor` is a heading id of the target. The ids of each target are hashed once, so a page
+    /// with many anchored links to a page with many headings stays linear.
+    fn has_anchor(&self, target: Target, lang: Option<usize>, anchor: &str) -> bool {
+        let mut cache = self.anchors.borrow_mut();
+        cache
+            .entry((target, lang))
+            .or_insert_with(|| {
+                self.headings(target, lang)
+                    .iter()
+                    .map(|h| h.id.as_str())
+                    .collect()
+            })
+            .contains(anchor)
     }
 }
 

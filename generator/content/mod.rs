@@ -129,8 +129,24 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// The largest text input (Markdown, YAML) Suluh reads: 8 MiB. Every stage is linear in a file's size, but a
+/// page this long is unreadable on a phone and its search teaser and leaflet meaningless; a larger file is
+/// almost always a mistake (a pasted export, a generated dump), refused before it costs memory.
+pub const MAX_FILE_BYTES: usize = 8 << 20;
+
 /// Reads a text file, turning I/O and encoding problems into diagnostics that name the file.
 pub fn read_text(rel: &str, path: &Path, sources: &Sources) -> Result<Arc<str>, Diagnostic> {
+    if let Ok(meta) = fs::metadata(path) {
+        if meta.len() > MAX_FILE_BYTES as u64 {
+            return Err(Diagnostic::error(format!(
+                "the file is too large: {:.1} MiB, the limit is {} MiB",
+                meta.len() as f64 / (1 << 20) as f64,
+                MAX_FILE_BYTES >> 20
+            ))
+            .at(rel, 0..0)
+            .with_hint("split it into several smaller pages (a guide this long is hard to read on a phone)"));
+        }
+    }
     let bytes = fs::read(path).map_err(|e| {
         Diagnostic::error(format!("cannot read `{rel}`: {e}"))
             .in_file(rel)
@@ -299,6 +315,19 @@ pub fn load_file(
     let split = front_matter::split(&file.path, &file.text).map_err(|d| vec![d])?;
     let mut warnings = Vec::new();
     let body = markdown::render(split.body);
+    if let Some(span) = &body.too_deep {
+        return Err(vec![Diagnostic::error(format!(
+            "elements nested more than {} levels deep",
+            markdown::MAX_NESTING
+        ))
+        .at(
+            &file.path,
+            split.body_offset + span.start..split.body_offset + span.end,
+        )
+        .with_hint(
+            "close the HTML elements (or lists and quotes) opened above, or nest them less deeply",
+        )]);
+    }
     for note in &body.notes {
         let span = split.body_offset + note.span.start..split.body_offset + note.span.end;
         warnings.push(

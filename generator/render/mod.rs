@@ -18,7 +18,7 @@ use crate::output::{OutputPath, Sink};
 use crate::progress::Progress;
 use crate::theme::{FileSource, Theme};
 
-pub use context::Shared;
+pub use context::{body_html, Shared};
 
 /// One output file to produce.
 #[derive(Clone, Debug)]

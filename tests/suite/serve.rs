@@ -311,7 +311,8 @@ fn renaming_and_deleting_a_page_moves_and_removes_it_everywhere() {
     assert!(
         sitemap.body.contains("/paspor/pindahan/") && !sitemap.body.contains("/paspor/sementara/")
     );
-    server.wait_for("/search/id/docs.json", "the moved page", |r| {
+    // Search result records (title, URL) live in `r<N>.json`; this small site has a single chunk.
+    server.wait_for("/search/id/r0.json", "the moved page", |r| {
         r.body.contains("/paspor/pindahan/") && !r.body.contains("/paspor/sementara/")
     });
 
@@ -320,7 +321,7 @@ fn renaming_and_deleting_a_page_moves_and_removes_it_everywhere() {
     let list = server.get("/paspor/").body;
     assert!(!list.contains("Halaman Sementara"), "{list}");
     assert!(!server.get("/sitemap.xml").body.contains("pindahan"));
-    server.wait_for("/search/id/docs.json", "no deleted page", |r| {
+    server.wait_for("/search/id/r0.json", "no deleted page", |r| {
         r.status == 200 && !r.body.contains("pindahan")
     });
     server.wait_for("/search/id/index.json", "no deleted word", |r| {
@@ -466,4 +467,212 @@ fn browsers_reload_keep_their_place_and_show_the_overlay() {
         "{text}\nserver stderr:\n{}",
         server.stderr()
     );
+}
+
+/// Resident memory of a process in KiB (Linux), from /proc/<pid>/status.
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no VmRSS in {status}"))
+}
+
+/// Sends `count` requests for `paths` (in turn) from one client, returning the statuses seen.
+fn hammer(address: &str, paths: &[&str], count: usize) -> Vec<(String, u16)> {
+    let mut seen = Vec::with_capacity(count);
+    for i in 0..count {
+        let path = paths[i % paths.len()];
+        let mut stream = TcpStream::connect(address).expect("connect");
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        let head = String::from_utf8_lossy(&raw[..raw.len().min(64)]).into_owned();
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        seen.push((path.to_string(), status));
+    }
+    seen
+}
+
+#[test]
+fn thousands_of_requests_during_rebuilds_get_no_errors_and_memory_stays_flat() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let pid = server.child.id();
+    let paths = [
+        "/",
+        "/paspor/baru/",
+        "/en/paspor/baru/",
+        "/ar/paspor/baru/",
+        "/paspor/hilang/",
+        "/style.css",
+        "/search/id/index.json",
+        "/sitemap.xml",
+    ];
+    // Warm up: first requests allocate the server's buffers and caches.
+    for (path, status) in hammer(&server.address, &paths, 200) {
+        assert_eq!(status, 200, "{path}");
+    }
+    let before = rss_kib(pid);
+
+    let good = std::fs::read_to_string(site.path("content/paspor/hilang.md")).unwrap();
+    let editing = {
+        let site_path = site.path("content/paspor/hilang.md");
+        let good = good.clone();
+        std::thread::spawn(move || {
+            for round in 0..12 {
+                std::fs::write(
+                    &site_path,
+                    good.replace("Laporkan ke polisi.", &format!("Laporkan ({round}).")),
+                )
+                .unwrap();
+                std::thread::sleep(Duration::from_millis(150));
+            }
+        })
+    };
+    let clients: Vec<_> = (0..6)
+        .map(|_| {
+            let address = server.address.clone();
+            std::thread::spawn(move || hammer(&address, &paths, 500))
+        })
+        .collect();
+    let mut total = 0;
+    for client in clients {
+        for (path, status) in client.join().unwrap() {
+            assert_eq!(status, 200, "{path} during rebuilds");
+            total += 1;
+        }
+    }
+    editing.join().unwrap();
+    assert_eq!(total, 3000);
+    server.wait_for("/paspor/hilang/", "the last edit", |r| {
+        r.body.contains("Laporkan (11).")
+    });
+    // Another round without edits: memory must not grow with the number of requests served.
+    for (path, status) in hammer(&server.address, &paths, 1000) {
+        assert_eq!(status, 200, "{path}");
+    }
+    let after = rss_kib(pid);
+    eprintln!(
+        "serve resident memory: {before} KiB after warm-up, {after} KiB after 4,000 more requests"
+    );
+    assert!(
+        after < before + 64 * 1024,
+        "resident memory grew from {before} KiB to {after} KiB over 4,000 requests and 12 rebuilds"
+    );
+    assert!(!server.stderr().contains("panicked"), "{}", server.stderr());
+}
+
+#[test]
+fn hostile_request_paths_and_symlinks_never_reach_files_outside_the_site() {
+    let site = Site::fixture("basic");
+    let outside = site.root.join("../outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.txt"), "TOPSECRET").unwrap();
+    std::fs::write(
+        outside.join("secret.md"),
+        "---\ntitle: TOPSECRET\n---\nTOPSECRET\n",
+    )
+    .unwrap();
+    // Links inside the site that point outside it: content, a bundle asset, a folder, a static file.
+    let link = |target: &std::path::Path, at: &str| {
+        std::os::unix::fs::symlink(target, site.path(at)).unwrap();
+    };
+    link(&outside.join("secret.md"), "content/paspor/bocor.md");
+    link(
+        &outside.join("secret.txt"),
+        "content/paspor/bundel/bocor.txt",
+    );
+    link(&outside, "content/luar");
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    link(&outside.join("secret.txt"), "static/bocor.txt");
+
+    let server = Server::start(&site);
+    let long = format!("/{}", "a".repeat(100 * 1024));
+    for path in [
+        "/paspor/bocor/",
+        "/paspor/bundel/bocor.txt",
+        "/luar/secret.txt",
+        "/luar/secret/",
+        "/bocor.txt",
+        "/%252e%252e/%252e%252e/outside/secret.txt",
+        "/%2e%2e%2f%2e%2e%2foutside%2fsecret.txt",
+        "/..%2F..%2Foutside%2Fsecret.txt",
+        "/.%2e/.%2e/outside/secret.txt",
+        "/..\\..\\outside\\secret.txt",
+        "/%5c..%5c..%5coutside%5csecret.txt",
+        "/paspor/%00/../../outside/secret.txt",
+        "http://127.0.0.1/../../outside/secret.txt",
+        &long,
+    ] {
+        let reply = server.get(path);
+        let shown: String = path.chars().take(60).collect();
+        assert!(
+            (400..500).contains(&reply.status),
+            "{shown}: {}",
+            reply.status
+        );
+        assert!(!reply.body.contains("TOPSECRET"), "{shown}");
+    }
+    // A raw NUL and a raw backslash in the request line are refused too.
+    for raw in ["/a\0b", "/paspor\\..\\..\\outside"] {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        write!(
+            stream,
+            "GET {raw} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut reply = String::new();
+        let _ = stream.read_to_string(&mut reply);
+        assert!(!reply.contains("TOPSECRET"));
+        if let Some(status) = reply.split(' ').nth(1) {
+            assert!(status.starts_with('4'), "{raw:?}: {reply}");
+        }
+    }
+    // The site itself is still served, the server still up.
+    assert_eq!(server.get("/paspor/baru/").status, 200);
+}
+
+#[test]
+fn a_file_saved_as_invalid_utf8_is_reported_and_recovers_when_fixed() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    let good = std::fs::read_to_string(site.path("content/paspor/hilang.md")).unwrap();
+    let mut bad = good
+        .replace("Laporkan ke polisi.", "Laporkan ")
+        .into_bytes();
+    bad.extend_from_slice(b"\xff\xfe polisi.\n");
+    site.write_bytes("content/paspor/hilang.md", &bad);
+    let status = server.wait_for("/__suluh/status", "the encoding error", |r| {
+        r.body.contains("\"ok\":false")
+    });
+    assert!(status.body.contains("not valid UTF-8"), "{}", status.body);
+    assert!(
+        status.body.contains("content/paspor/hilang.md"),
+        "{}",
+        status.body
+    );
+    let page = server.get("/paspor/hilang/");
+    assert_eq!(page.status, 200, "the last good page stays served");
+    assert!(page.body.contains("Laporkan ke polisi."));
+
+    site.write(
+        "content/paspor/hilang.md",
+        &good.replace("Laporkan ke polisi.", "Laporkan lagi."),
+    );
+    server.wait_for("/paspor/hilang/", "the fixed page", |r| {
+        r.body.contains("Laporkan lagi.") && !r.body.contains("suluh-overlay")
+    });
+    assert!(server.get("/__suluh/status").body.contains("\"ok\":true"));
 }
