@@ -311,7 +311,8 @@ fn renaming_and_deleting_a_page_moves_and_removes_it_everywhere() {
     assert!(
         sitemap.body.contains("/paspor/pindahan/") && !sitemap.body.contains("/paspor/sementara/")
     );
-    server.wait_for("/search/id/docs.json", "the moved page", |r| {
+    // Search result records (title, URL) live in `r<N>.json`; this small site has a single chunk.
+    server.wait_for("/search/id/r0.json", "the moved page", |r| {
         r.body.contains("/paspor/pindahan/") && !r.body.contains("/paspor/sementara/")
     });
 
@@ -320,7 +321,7 @@ fn renaming_and_deleting_a_page_moves_and_removes_it_everywhere() {
     let list = server.get("/paspor/").body;
     assert!(!list.contains("Halaman Sementara"), "{list}");
     assert!(!server.get("/sitemap.xml").body.contains("pindahan"));
-    server.wait_for("/search/id/docs.json", "no deleted page", |r| {
+    server.wait_for("/search/id/r0.json", "no deleted page", |r| {
         r.status == 200 && !r.body.contains("pindahan")
     });
     server.wait_for("/search/id/index.json", "no deleted word", |r| {
