@@ -680,14 +680,14 @@ fn find_leaflet_page(
 }
 
 /// Stage times for `SULUH_TIMINGS=1`: each lap prints the time since the previous one.
-struct Clock(Option<std::cell::Cell<std::time::Instant>>);
+pub(crate) struct Clock(Option<std::cell::Cell<std::time::Instant>>);
 
 impl Clock {
-    fn start(on: bool) -> Self {
+    pub(crate) fn start(on: bool) -> Self {
         Clock(on.then(|| std::cell::Cell::new(std::time::Instant::now())))
     }
 
-    fn lap(&self, stage: &str) {
+    pub(crate) fn lap(&self, stage: &str) {
         if let Some(last) = &self.0 {
             let now = std::time::Instant::now();
             eprintln!(

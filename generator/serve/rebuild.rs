@@ -151,6 +151,7 @@ impl Builder {
             _ => None,
         };
         let prepare = started.elapsed();
+        let clock = pipeline::Clock::start(self.options.timings);
         let mut out = Rebuilt {
             files: None,
             diagnostics: Vec::new(),
@@ -176,6 +177,7 @@ impl Builder {
         out.languages = self.languages.clone();
         let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
         diags.extend(plan_diags);
+        clock.lap("plan");
         if has_errors(&diags) {
             normalize(&mut diags);
             out.diagnostics = diags;
@@ -198,6 +200,7 @@ impl Builder {
                     &changed,
                 )
             });
+        clock.lap("find the outputs the change reaches");
         let first = self.last.is_none();
         // Indexes whose last search step never landed are rebuilt too.
         let behind = lock(&self.served).search_behind.clone();
@@ -213,6 +216,7 @@ impl Builder {
         let sink = MemorySink::default();
         diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
         normalize(&mut diags);
+        clock.lap("render");
         out.diagnostics = diags;
         out.rendered = (now.len(), jobs.len());
         out.incremental = affected.is_some();
@@ -278,6 +282,7 @@ impl Builder {
                 .name("suluh-free".into())
                 .spawn(move || drop(previous));
         }
+        clock.lap("publish");
         out.elapsed = started.elapsed();
         (out, step)
     }
