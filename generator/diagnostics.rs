@@ -109,9 +109,46 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 #[derive(Default, Debug)]
 pub struct Sources {
     files: RwLock<BTreeMap<String, Arc<str>>>,
+    /// The texts of an earlier run that this one did not read again (`serve` reads only changed files);
+    /// texts inserted here shadow them.
+    base: Option<Arc<Sources>>,
+    /// How many runs' texts are layered below this one.
+    depth: usize,
 }
 
+/// Beyond this many layers, [`Sources::over`] flattens them so that lookups stay cheap.
+const MAX_DEPTH: usize = 8;
+
 impl Sources {
+    /// Sources for a run that reads only some files again: every text of `base` stays visible unless
+    /// inserted again. Every few runs the layers are merged into one, so lookups never walk a long chain.
+    pub fn over(base: Arc<Sources>) -> Sources {
+        if base.depth + 1 < MAX_DEPTH {
+            return Sources {
+                files: RwLock::default(),
+                depth: base.depth + 1,
+                base: Some(base),
+            };
+        }
+        let mut files = BTreeMap::new();
+        base.collect_into(&mut files);
+        Sources {
+            files: RwLock::new(files),
+            base: None,
+            depth: 0,
+        }
+    }
+
+    /// Every visible text, the newest layer winning.
+    fn collect_into(&self, into: &mut BTreeMap<String, Arc<str>>) {
+        if let Some(base) = &self.base {
+            base.collect_into(into);
+        }
+        if let Ok(files) = self.files.read() {
+            into.extend(files.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+    }
+
     pub fn insert(&self, path: &str, text: Arc<str>) {
         if let Ok(mut files) = self.files.write() {
             files.insert(path.to_string(), text);
@@ -119,7 +156,8 @@ impl Sources {
     }
 
     pub fn get(&self, path: &str) -> Option<Arc<str>> {
-        self.files.read().ok()?.get(path).cloned()
+        let own = self.files.read().ok().and_then(|f| f.get(path).cloned());
+        own.or_else(|| self.base.as_ref()?.get(path))
     }
 
     /// 1-based line and column (in characters) of a byte offset, as compilers print them.

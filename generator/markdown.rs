@@ -67,12 +67,13 @@ pub struct Note {
 /// The result of rendering one body.
 #[derive(Clone, Debug, Default)]
 pub struct Rendered {
-    pub html: String,
+    /// Shared: `serve` links the same loaded body again after every edit without copying it.
+    pub html: std::sync::Arc<str>,
     pub links: Vec<InternalLink>,
     pub headings: Vec<Heading>,
     pub steps: Vec<Step>,
-    /// Plain text, for search and summaries.
-    pub text: String,
+    /// Plain text, for search and summaries (shared, like `html`).
+    pub text: std::sync::Arc<str>,
     pub has_raw_html: bool,
     pub images: Vec<Image>,
     /// Links without any text or image inside (`[](x.md)`).
@@ -155,7 +156,7 @@ pub fn render(body: &str) -> Rendered {
     out.steps = first_ordered_list(&events);
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
-    out.html = classes_for_alignment(html_out);
+    out.html = classes_for_alignment(html_out).into();
     out
 }
 
@@ -290,6 +291,8 @@ fn transform<'a>(
     out: &mut Rendered,
 ) -> Vec<(Event<'a>, Range<usize>)> {
     let mut result = Vec::with_capacity(events.len() + 8);
+    // Plain text is gathered here and stored once, shared, at the end.
+    let mut text = String::new();
     let mut image: Option<(String, String, Range<usize>)> = None;
     // Open links and whether anything readable was seen inside them yet.
     let mut open_links: Vec<(Range<usize>, bool)> = Vec::new();
@@ -377,11 +380,11 @@ fn transform<'a>(
                 if let Some(img) = image.as_mut() {
                     img.1.push_str(&t);
                 }
-                out.text.push_str(&t);
+                text.push_str(&t);
                 Event::Text(t)
             }
             Event::Code(t) => {
-                out.text.push_str(&t);
+                text.push_str(&t);
                 Event::Code(t)
             }
             Event::TaskListMarker(done) => {
@@ -407,17 +410,17 @@ fn transform<'a>(
             }
             other => {
                 if is_block_end(&other) {
-                    out.text.push(' ');
+                    text.push(' ');
                 }
                 other
             }
         };
         if matches!(event, Event::SoftBreak | Event::HardBreak) {
-            out.text.push(' ');
+            text.push(' ');
         }
         result.push((event, span));
     }
-    out.text = out.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    out.text = text.split_whitespace().collect::<Vec<_>>().join(" ").into();
     result
 }
 
@@ -782,7 +785,7 @@ mod tests {
         assert!(!r.html.contains("style="));
         assert!(r.html.contains("table-wrap"));
         assert!(!r.has_raw_html);
-        assert_eq!(r.text, "a b 1 2 done");
+        assert_eq!(&*r.text, "a b 1 2 done");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! [`prepare`] runs everything up to a linked site and compiled templates; [`build`] and [`check`] differ only
 //! in the sink they render into and in the extra warnings `check` reports.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -140,21 +141,51 @@ fn read_i18n(
 
 /// Read, load, link and compile templates. Stops early only where later steps would have nothing to work on.
 pub fn prepare(options: &Options, sources: &Arc<Sources>) -> (Option<Prepared>, Vec<Diagnostic>) {
-    prepare_cached(options, sources, &mut LoadCache::one_shot())
+    let run = prepare_in(options, sources, &mut LoadCache::one_shot(), false);
+    (run.prepared, run.diagnostics)
 }
 
-/// The outcome of loading one Markdown file.
-type LoadResult = Result<(Loaded, Vec<Diagnostic>), Vec<Diagnostic>>;
+/// The outcome of loading one Markdown file; the loaded file is shared with the cache, not copied.
+type LoadResult = Result<(Arc<Loaded>, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// What reading `content/` and loading it gave: files to link, assets, problems, and (when the run re-read
+/// only changed files) the Markdown files whose text changed.
+struct ReadAndLoaded {
+    loaded: Vec<Arc<Loaded>>,
+    assets: Vec<content::AssetFile>,
+    diagnostics: Vec<Diagnostic>,
+    changed: Option<BTreeSet<String>>,
+}
 
 /// Load results per file, for runs that repeat (`serve`): loading is a pure function of the configuration
-/// and the file's text, so a file whose text did not change is not parsed again.
+/// and the file's text, so a file whose text did not change is not parsed again. It also keeps what the last
+/// run read from `content/`, so the next one reads only the files the watcher reported.
 #[derive(Default)]
 pub struct LoadCache {
     /// The `site.yaml` text and base URL the entries were loaded with.
     config: Option<(Arc<str>, Option<String>)>,
-    entries: std::collections::HashMap<String, (Arc<str>, Arc<LoadResult>)>,
+    entries: HashMap<String, (Arc<str>, Arc<LoadResult>)>,
     /// A one-shot run (`build`, `check`) keeps nothing, so the results move to linking without a copy.
     forget: bool,
+    /// The last listing of `content/`, when it can be brought up to date path by path (`None`: read
+    /// everything next time).
+    listing: Option<content::Listing>,
+    /// Paths reported changed that the listing has not taken in yet (a run that stopped before reading
+    /// `content/` leaves them for the next).
+    pending: BTreeSet<String>,
+    /// The sources of the last run: every text the listing holds is in them.
+    sources: Option<Arc<Sources>>,
+}
+
+/// The result of [`prepare_cached`].
+pub struct Run {
+    pub prepared: Option<Prepared>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Texts the diagnostics point into (layered over the last run's when only changed files were read).
+    pub sources: Arc<Sources>,
+    /// Markdown files whose text changed, appeared or disappeared since the previous run; `None` when
+    /// everything was read again (then the caller must compare for itself).
+    pub changed: Option<BTreeSet<String>>,
 }
 
 impl LoadCache {
@@ -166,55 +197,178 @@ impl LoadCache {
         }
     }
 
-    /// Loads every file, reusing results for unchanged texts; keeps only the files given.
-    fn load(
+    /// Reads `content/` (everything, or with `changes` only those paths, keeping the other files' texts from
+    /// the last run) and loads every Markdown file, reusing results for unchanged texts.
+    fn read_and_load(
         &mut self,
+        root: &Path,
+        sources: &Sources,
         config: &Config,
         key: (Arc<str>, Option<String>),
-        files: &[content::SourceFile],
-    ) -> Vec<LoadResult> {
+        incremental: bool,
+    ) -> ReadAndLoaded {
         if self.config.as_ref() != Some(&key) {
             self.entries.clear();
             self.config = Some(key);
         }
-        let cached = |f: &content::SourceFile| {
-            self.entries
-                .get(&f.path)
-                .filter(|(text, _)| **text == *f.text)
-                .map(|(_, result)| result.clone())
-        };
-        let results: Vec<Arc<LoadResult>> = files
-            .par_iter()
-            .map(|f| cached(f).unwrap_or_else(|| Arc::new(content::load_file(config, f))))
-            .collect();
         if self.forget {
-            // Each result has no other owner: it moves out without a copy.
-            return results
-                .into_par_iter()
-                .map(|r| Arc::try_unwrap(r).unwrap_or_else(|r| LoadResult::clone(&r)))
+            let (files, assets, diagnostics) = content::read(root, sources);
+            // Each result has no other owner: it moves to linking without a copy.
+            let loaded = files
+                .par_iter()
+                .map(|f| content::load_file(config, f).map(|(l, w)| (Arc::new(l), w)))
                 .collect();
+            return Self::split(loaded, assets, diagnostics, None);
         }
-        self.entries = files
-            .iter()
-            .zip(&results)
-            .map(|(f, r)| (f.path.clone(), (f.text.clone(), r.clone())))
+        let mut diagnostics = Vec::new();
+        let previous = self.listing.take().filter(|_| incremental);
+        let paths = std::mem::take(&mut self.pending);
+        let mut changed = None;
+        let listing = match previous {
+            Some(mut listing) => {
+                match listing.update(root, sources, &paths) {
+                    Ok(c) => {
+                        changed = Some(c);
+                        Some(listing)
+                    }
+                    // A folder could not be listed: read everything.
+                    Err(content::Unsure) => None,
+                }
+            }
+            _ => None,
+        };
+        let mut complete = true;
+        let listing = match listing {
+            Some(l) => l,
+            None => {
+                let (listing, walk_diags) = content::Listing::read(root, sources);
+                complete = walk_diags.is_empty();
+                diagnostics.extend(walk_diags);
+                listing
+            }
+        };
+        diagnostics.extend(listing.errors.iter().map(|(_, d)| d.clone()));
+        let files = &listing.files;
+        let entries = &self.entries;
+        let fresh: Vec<Option<Arc<LoadResult>>> = files
+            .par_iter()
+            .map(|f| match entries.get(&f.path) {
+                // Unchanged files keep the very text read before: comparing pointers is enough.
+                Some((text, _)) if Arc::ptr_eq(text, &f.text) || **text == *f.text => None,
+                _ => Some(Arc::new(
+                    content::load_file(config, f).map(|(l, w)| (Arc::new(l), w)),
+                )),
+            })
             .collect();
-        // Linking takes the loaded files by value.
-        results.par_iter().map(|r| LoadResult::clone(r)).collect()
+        for (f, result) in files.iter().zip(fresh) {
+            if let Some(result) = result {
+                self.entries
+                    .insert(f.path.clone(), (f.text.clone(), result));
+            }
+        }
+        if self.entries.len() > files.len() {
+            let present: std::collections::HashSet<&str> =
+                files.iter().map(|f| f.path.as_str()).collect();
+            self.entries
+                .retain(|path, _| present.contains(path.as_str()));
+        }
+        let results: Vec<Arc<LoadResult>> = files
+            .iter()
+            .filter_map(|f| self.entries.get(&f.path).map(|(_, r)| r.clone()))
+            .collect();
+        let assets = listing.assets.clone();
+        // Only a listing that is complete can be brought up to date path by path next time.
+        if complete {
+            self.listing = Some(listing);
+        }
+        let mut out = ReadAndLoaded {
+            loaded: Vec::with_capacity(results.len()),
+            assets,
+            diagnostics,
+            changed,
+        };
+        for r in &results {
+            match &**r {
+                Ok((l, warnings)) => {
+                    out.loaded.push(l.clone());
+                    out.diagnostics.extend(warnings.iter().cloned());
+                }
+                Err(e) => out.diagnostics.extend(e.iter().cloned()),
+            }
+        }
+        out
+    }
+
+    fn split(
+        results: Vec<LoadResult>,
+        assets: Vec<content::AssetFile>,
+        mut diagnostics: Vec<Diagnostic>,
+        changed: Option<BTreeSet<String>>,
+    ) -> ReadAndLoaded {
+        let mut loaded = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((l, warnings)) => {
+                    loaded.push(l);
+                    diagnostics.extend(warnings);
+                }
+                Err(e) => diagnostics.extend(e),
+            }
+        }
+        ReadAndLoaded {
+            loaded,
+            assets,
+            diagnostics,
+            changed,
+        }
     }
 }
 
-/// [`prepare`] with a cache of load results kept between runs.
+/// [`prepare`] with a cache of load results kept between runs; `changes` are the site-relative paths that
+/// changed since the previous run (`None`: unknown, read everything).
 pub fn prepare_cached(
+    options: &Options,
+    cache: &mut LoadCache,
+    changes: Option<&BTreeSet<String>>,
+) -> Run {
+    let incremental = match (changes, &cache.listing, &cache.sources) {
+        (Some(changes), Some(_), Some(_)) => {
+            cache.pending.extend(changes.iter().cloned());
+            true
+        }
+        _ => {
+            cache.listing = None;
+            cache.pending.clear();
+            false
+        }
+    };
+    // Texts of files not read again stay visible through the last run's sources.
+    let sources = match (&cache.sources, incremental) {
+        (Some(base), true) => Arc::new(Sources::over(base.clone())),
+        _ => Arc::new(Sources::default()),
+    };
+    let run = prepare_in(options, &sources, cache, incremental);
+    cache.sources = Some(sources);
+    run
+}
+
+fn prepare_in(
     options: &Options,
     sources: &Arc<Sources>,
     cache: &mut LoadCache,
-) -> (Option<Prepared>, Vec<Diagnostic>) {
+    incremental: bool,
+) -> Run {
     let mut diags = Vec::new();
     let clock = Clock::start(options.timings);
+    let fail = |diagnostics| Run {
+        prepared: None,
+        diagnostics,
+        sources: sources.clone(),
+        changed: None,
+    };
     let config = match read_config(&options.root, sources) {
         Ok(c) => c,
-        Err(e) => return (None, e),
+        Err(e) => return fail(e),
     };
     let config = match &options.base_url {
         Some(url) => config.with_base_url(url),
@@ -245,32 +399,21 @@ pub fn prepare_cached(
     };
 
     clock.lap("config, i18n, theme");
-    let (files, assets, read_diags) = content::read(&options.root, sources);
-    diags.extend(read_diags);
-    for f in &files {
-        sources.insert(&f.path, f.text.clone());
-    }
-    clock.lap("read");
     let config_key = (
         sources.get(config::FILE_NAME).unwrap_or_default(),
         options.base_url.clone(),
     );
-    let results = cache.load(&config, config_key, &files);
-    let mut loaded: Vec<Loaded> = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok((l, warnings)) => {
-                loaded.push(l);
-                diags.extend(warnings);
-            }
-            Err(e) => diags.extend(e),
-        }
-    }
-    clock.lap("load (front matter, Markdown)");
+    let read = cache.read_and_load(&options.root, sources, &config, config_key, incremental);
+    diags.extend(read.diagnostics);
+    let (loaded, assets, changed) = (read.loaded, read.assets, read.changed);
+    clock.lap("read and load (front matter, Markdown)");
 
     let (Some(strings), Some(theme), Some(tera)) = (strings, theme, tera) else {
         normalize(&mut diags);
-        return (None, diags);
+        return Run {
+            changed,
+            ..fail(diags)
+        };
     };
     let now = now(options, &config);
     let (site, link_diags) = library::link(
@@ -286,20 +429,25 @@ pub fn prepare_cached(
     diags.extend(link_diags);
     let Some(site) = site else {
         normalize(&mut diags);
-        return (None, diags);
+        return Run {
+            changed,
+            ..fail(diags)
+        };
     };
     diags.extend(validate_templates(&site, &theme, sources));
     clock.lap("link");
     normalize(&mut diags);
-    (
-        Some(Prepared {
+    Run {
+        prepared: Some(Prepared {
             site,
             theme,
             tera,
             sources: sources.clone(),
         }),
-        diags,
-    )
+        diagnostics: diags,
+        sources: sources.clone(),
+        changed,
+    }
 }
 
 /// The load and link steps on texts held in memory, without reading the disk: `files` are (site-relative
@@ -345,7 +493,7 @@ pub fn link_texts(
         };
         match content::load_file(&config, &file) {
             Ok((l, warnings)) => {
-                loaded.push(l);
+                loaded.push(Arc::new(l));
                 diags.extend(warnings);
             }
             Err(e) => diags.extend(e),
@@ -596,14 +744,14 @@ fn find_leaflet_page(
 }
 
 /// Stage times for `SULUH_TIMINGS=1`: each lap prints the time since the previous one.
-struct Clock(Option<std::cell::Cell<std::time::Instant>>);
+pub(crate) struct Clock(Option<std::cell::Cell<std::time::Instant>>);
 
 impl Clock {
-    fn start(on: bool) -> Self {
+    pub(crate) fn start(on: bool) -> Self {
         Clock(on.then(|| std::cell::Cell::new(std::time::Instant::now())))
     }
 
-    fn lap(&self, stage: &str) {
+    pub(crate) fn lap(&self, stage: &str) {
         if let Some(last) = &self.0 {
             let now = std::time::Instant::now();
             eprintln!(

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::sync::Arc;
 
 use jiff::Zoned;
 
@@ -36,12 +37,12 @@ pub struct ResolvedLink {
 /// A Markdown body ready to render in any language.
 #[derive(Clone, Debug, Default)]
 pub struct Body {
-    /// HTML with link placeholders, filled per language when rendered.
-    pub html: String,
+    /// HTML with link placeholders, filled per language when rendered (shared with the loaded file).
+    pub html: Arc<str>,
     pub links: Vec<ResolvedLink>,
     pub headings: Vec<Heading>,
     pub has_raw_html: bool,
-    pub text: String,
+    pub text: Arc<str>,
     /// Byte offset of the body in its file: spans below are relative to it.
     pub offset: usize,
     pub images: Vec<crate::markdown::Image>,
@@ -194,7 +195,7 @@ pub struct LinkOptions {
 pub fn link(
     config: Config,
     strings: Strings,
-    loaded: Vec<Loaded>,
+    loaded: Vec<Arc<Loaded>>,
     assets: Vec<AssetFile>,
     options: LinkOptions,
 ) -> (Option<Site>, Vec<Diagnostic>) {
@@ -206,7 +207,9 @@ pub fn link(
     let mut page_files: BTreeMap<String, Vec<LoadedPage>> = BTreeMap::new();
     let mut section_files: BTreeMap<String, Vec<LoadedSection>> = BTreeMap::new();
     for l in loaded {
-        match l {
+        // A one-shot build owns each loaded file and moves it; `serve` shares them with its cache, so it
+        // copies one here (page HTML and text are shared, not copied).
+        match Arc::try_unwrap(l).unwrap_or_else(|l| Loaded::clone(&l)) {
             Loaded::Page(p) => {
                 if p.front.draft && !options.drafts {
                     draft_files.push(p.file.clone());
@@ -453,9 +456,7 @@ pub fn link(
     for s in sections.iter_mut() {
         let sort_by = s.shown(0).0.front.sort_by;
         for l in 0..langs {
-            let mut list = std::mem::take(&mut s.pages[l]);
-            list.sort_by(|&a, &b| compare_pages(&pages[a], &pages[b], l, sort_by));
-            s.pages[l] = list;
+            s.pages[l].sort_by_cached_key(|&p| listing_key(&pages[p], l, sort_by));
         }
     }
     let mut child_order: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -494,7 +495,9 @@ pub fn link(
                     slug,
                     pages: Vec::new(),
                 });
-                if !tag.pages.contains(&pi) {
+                // Pages are visited in order, so a page already listed (two names with one slug, or the
+                // same tag twice) is the last one; searching the whole list made this quadratic.
+                if tag.pages.last() != Some(&pi) {
                     tag.pages.push(pi);
                 }
             }
@@ -503,7 +506,7 @@ pub fn link(
     for (l, per_lang) in tags.iter_mut().enumerate() {
         for tag in per_lang.values_mut() {
             tag.pages
-                .sort_by(|&a, &b| compare_pages(&pages[a], &pages[b], l, SortBy::Date));
+                .sort_by_cached_key(|&p| listing_key(&pages[p], l, SortBy::Date));
         }
     }
 
@@ -569,30 +572,46 @@ fn event_times(e: &Event, config: &Config) -> EventTimes {
 
 /// Orders two pages in a listing shown in `lang`.
 pub fn compare_pages(a: &Page, b: &Page, lang: usize, sort_by: SortBy) -> std::cmp::Ordering {
-    let (va, _) = a.shown(lang);
-    let (vb, _) = b.shown(lang);
-    let title = |v: &PageVariant| v.front.title.to_lowercase();
-    match sort_by {
-        SortBy::Weight => (va.front.weight.unwrap_or(i64::MAX), title(va), &a.key).cmp(&(
-            vb.front.weight.unwrap_or(i64::MAX),
-            title(vb),
-            &b.key,
+    listing_key(a, lang, sort_by).cmp(&listing_key(b, lang, sort_by))
+}
+
+/// What a listing sorts by, computed once per page (the lowercased title allocates, so comparing pages
+/// directly allocated twice per comparison).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct ListingKey<'a> {
+    first: First,
+    title: String,
+    key: &'a str,
+}
+
+/// The first thing a listing sorts by; one listing only ever compares one kind.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum First {
+    /// By title only.
+    Nothing,
+    /// Lightest first; pages without a weight last.
+    Weight(i64),
+    /// Newest first; undated pages last (`None` is smallest, so reversed it sorts last).
+    Date(std::cmp::Reverse<Option<jiff::civil::Date>>),
+}
+
+fn listing_key(page: &Page, lang: usize, sort_by: SortBy) -> ListingKey<'_> {
+    let (v, _) = page.shown(lang);
+    let first = match sort_by {
+        SortBy::Weight => First::Weight(v.front.weight.unwrap_or(i64::MAX)),
+        SortBy::Date => First::Date(std::cmp::Reverse(
+            v.event
+                .as_ref()
+                .map(|e| e.start.date())
+                .or(v.front.date.map(|d| d.0))
+                .or(v.front.updated.map(|d| d.0)),
         )),
-        SortBy::Date => {
-            let date = |v: &PageVariant| {
-                v.event
-                    .as_ref()
-                    .map(|e| e.start.date())
-                    .or(v.front.date.map(|d| d.0))
-                    .or(v.front.updated.map(|d| d.0))
-            };
-            // Newest first; undated pages last.
-            date(vb)
-                .cmp(&date(va))
-                .then_with(|| title(va).cmp(&title(vb)))
-                .then_with(|| a.key.cmp(&b.key))
-        }
-        SortBy::Title => (title(va), &a.key).cmp(&(title(vb), &b.key)),
+        SortBy::Title => First::Nothing,
+    };
+    ListingKey {
+        first,
+        title: v.front.title.to_lowercase(),
+        key: &page.key,
     }
 }
 

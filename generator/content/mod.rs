@@ -58,19 +58,31 @@ pub enum FileKind {
 /// Reads every file under `content/`: Markdown as text, everything else as an asset path.
 pub fn read(root: &Path, sources: &Sources) -> (Vec<SourceFile>, Vec<AssetFile>, Vec<Diagnostic>) {
     let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        let diag = Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
+            .with_hint(
+                "run Suluh in a site folder (with site.yaml and content/), or pass --root DIR",
+            );
+        return (Vec::new(), Vec::new(), vec![diag]);
+    }
+    let (markdown_paths, assets, mut diags) = walk(root, &dir, true);
+    let (files, read_errors) = read_markdown(sources, markdown_paths);
+    diags.extend(read_errors.into_iter().map(|(_, d)| d));
+    (files, assets, diags)
+}
+
+/// Lists the files under `dir` (in `content/`) in walk order: Markdown paths (site-relative and on disk),
+/// assets, and the folders that could not be listed. `top` says whether `dir` is `content/` itself, whose
+/// name is never checked.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    top: bool,
+) -> (Vec<(String, PathBuf)>, Vec<AssetFile>, Vec<Diagnostic>) {
     let mut markdown_paths = Vec::new();
     let mut assets = Vec::new();
     let mut diags = Vec::new();
-    if !dir.is_dir() {
-        diags.push(
-            Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
-                .with_hint(
-                    "run Suluh in a site folder (with site.yaml and content/), or pass --root DIR",
-                ),
-        );
-        return (Vec::new(), assets, diags);
-    }
-    for entry in walkdir::WalkDir::new(&dir)
+    for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .follow_links(false)
     {
@@ -87,7 +99,7 @@ pub fn read(root: &Path, sources: &Sources) -> (Vec<SourceFile>, Vec<AssetFile>,
             }
         };
         let name = entry.file_name().to_string_lossy();
-        if entry.depth() > 0 && is_ignored(&name) {
+        if (entry.depth() > 0 || !top) && is_ignored(&name) {
             continue;
         }
         if !entry.file_type().is_file() {
@@ -104,20 +116,166 @@ pub fn read(root: &Path, sources: &Sources) -> (Vec<SourceFile>, Vec<AssetFile>,
             });
         }
     }
-    let read: Vec<Result<SourceFile, Diagnostic>> = markdown_paths
+    (markdown_paths, assets, diags)
+}
+
+/// Reads Markdown files in parallel into `sources` (diagnostics point into them); files that cannot be read
+/// become diagnostics, by path.
+fn read_markdown(
+    sources: &Sources,
+    paths: Vec<(String, PathBuf)>,
+) -> (Vec<SourceFile>, Vec<(String, Diagnostic)>) {
+    let read: Vec<(String, Result<Arc<str>, Diagnostic>)> = paths
         .into_par_iter()
         .map(|(rel, path)| {
-            read_text(&rel, &path, sources).map(|text| SourceFile { path: rel, text })
+            let text = read_text(&rel, &path, sources);
+            if let Ok(text) = &text {
+                sources.insert(&rel, text.clone());
+            }
+            (rel, text)
         })
         .collect();
     let mut files = Vec::new();
-    for r in read {
+    let mut errors = Vec::new();
+    for (path, r) in read {
         match r {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
+            Ok(text) => files.push(SourceFile { path, text }),
+            Err(d) => errors.push((path, d)),
         }
     }
-    (files, assets, diags)
+    (files, errors)
+}
+
+/// The order in which [`read`] lists files (a depth-first walk, names sorted): path components compared
+/// one by one, so `a/x.md` comes before `a-b/y.md`.
+fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// Whether site-relative `path` is `dir` or inside it.
+fn within(path: &str, dir: &str) -> bool {
+    path.strip_prefix(dir)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// What reading `content/` found, kept between runs (`serve`) so that a run re-reads only the paths the
+/// file watcher reported, instead of every file of a large site.
+#[derive(Clone, Debug, Default)]
+pub struct Listing {
+    /// Markdown files in walk order (the order [`read`] gives).
+    pub files: Vec<SourceFile>,
+    pub assets: Vec<AssetFile>,
+    /// Markdown files that could not be read, by path.
+    pub errors: Vec<(String, Diagnostic)>,
+}
+
+/// Why a [`Listing`] cannot be brought up to date path by path: the caller reads everything again.
+#[derive(Debug)]
+pub struct Unsure;
+
+impl Listing {
+    /// Reads all of `content/`. The diagnostics are about the folder itself (missing, or a folder inside it
+    /// that could not be listed); when there are any, only another full read can tell what changed later.
+    /// Files that could not be read are in [`Listing::errors`].
+    pub fn read(root: &Path, sources: &Sources) -> (Listing, Vec<Diagnostic>) {
+        let dir = root.join(CONTENT_DIR);
+        if !dir.is_dir() {
+            return (Listing::default(), read(root, sources).2);
+        }
+        let (markdown_paths, assets, diags) = walk(root, &dir, true);
+        let (files, errors) = read_markdown(sources, markdown_paths);
+        let listing = Listing {
+            files,
+            assets,
+            errors,
+        };
+        (listing, diags)
+    }
+
+    /// Brings the listing up to date with the site-relative `paths` that changed (files or folders, created,
+    /// changed or deleted); returns the Markdown paths whose text changed, appeared or disappeared.
+    pub fn update(
+        &mut self,
+        root: &Path,
+        sources: &Sources,
+        paths: &std::collections::BTreeSet<String>,
+    ) -> Result<std::collections::BTreeSet<String>, Unsure> {
+        let mut changed = std::collections::BTreeSet::new();
+        for path in paths {
+            if path == CONTENT_DIR {
+                return Err(Unsure);
+            }
+            if !path.starts_with("content/") {
+                continue;
+            }
+            let mut old: std::collections::HashMap<String, Arc<str>> = Default::default();
+            self.files.retain(|f| {
+                let hit = within(&f.path, path);
+                if hit {
+                    old.insert(f.path.clone(), f.text.clone());
+                }
+                !hit
+            });
+            self.assets
+                .retain(|a| !within(&format!("content/{}", a.rel), path));
+            self.errors.retain(|(p, _)| {
+                let hit = within(p, path);
+                if hit {
+                    changed.insert(p.clone());
+                }
+                !hit
+            });
+            let disk = root.join(path);
+            let (markdown_paths, assets) = match std::fs::symlink_metadata(&disk) {
+                Ok(meta) if meta.is_dir() => {
+                    let (m, a, diags) = walk(root, &disk, false);
+                    if !diags.is_empty() {
+                        return Err(Unsure);
+                    }
+                    (m, a)
+                }
+                Ok(meta) if meta.is_file() => {
+                    let name = path.rsplit('/').next().unwrap_or(path);
+                    if is_ignored(name) {
+                        (Vec::new(), Vec::new())
+                    } else if name.ends_with(".md") {
+                        (vec![(path.clone(), disk)], Vec::new())
+                    } else {
+                        let rel = path.strip_prefix("content/").unwrap_or(path).to_string();
+                        (Vec::new(), vec![AssetFile { rel, disk }])
+                    }
+                }
+                // Deleted (or a symbolic link, which a full read skips too).
+                Ok(_) => (Vec::new(), Vec::new()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Vec::new(), Vec::new()),
+                Err(_) => return Err(Unsure),
+            };
+            let (files, errors) = read_markdown(sources, markdown_paths);
+            for f in &files {
+                if old.remove(&f.path).is_none_or(|text| text != f.text) {
+                    changed.insert(f.path.clone());
+                }
+            }
+            // What is left was deleted.
+            changed.extend(old.into_keys());
+            changed.extend(errors.iter().map(|(p, _)| p.clone()));
+            for f in files {
+                let at = self
+                    .files
+                    .partition_point(|g| walk_order(&g.path, &f.path).is_lt());
+                self.files.insert(at, f);
+            }
+            for a in assets {
+                let at = self
+                    .assets
+                    .partition_point(|b| walk_order(&b.rel, &a.rel).is_lt());
+                self.assets.insert(at, a);
+            }
+            self.errors.extend(errors);
+        }
+        self.errors.sort_by(|a, b| walk_order(&a.0, &b.0));
+        Ok(changed)
+    }
 }
 
 /// Editors' swap, backup and hidden files never become content.

@@ -148,7 +148,7 @@ fn fields(v: &PageVariant) -> [Cow<'_, str>; 4] {
         Cow::Borrowed(v.front.title.as_str()),
         Cow::Borrowed(v.front.description.as_deref().unwrap_or("")),
         Cow::Owned(headings.join(" ")),
-        Cow::Borrowed(v.body.text.as_str()),
+        Cow::Borrowed(&*v.body.text),
     ]
 }
 

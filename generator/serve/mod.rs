@@ -153,6 +153,8 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let mut builder = Builder::new(Options {
         drafts: options.drafts,
         base_url: Some(format!("http://{address}")),
+        // Stage times of every rebuild, for bench/serve-bench.sh.
+        timings: std::env::var_os("SULUH_TIMINGS").is_some_and(|v| v == "1"),
         ..Options::new(root.clone())
     });
     let (first, _) = builder.rebuild(&watch::Batch::default());

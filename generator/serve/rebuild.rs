@@ -72,6 +72,18 @@ pub struct Builder {
     languages: Vec<String>,
     last: Option<Last>,
     loads: pipeline::LoadCache,
+    /// What changed since the last good run (runs with errors in between do not replace `last`, so their
+    /// changes must still count when the next good run is compared with it).
+    since_last: Since,
+}
+
+/// Changes accumulated since the last good run.
+#[derive(Default)]
+struct Since {
+    batch: Batch,
+    /// Markdown files whose text changed, as the reads reported them; `None` once a run read everything
+    /// (then the texts are compared).
+    markdown: Option<BTreeSet<String>>,
 }
 
 /// The search indexes of a rebuild, rendered after its pages are served ([`SearchStep::run`]).
@@ -103,6 +115,7 @@ impl Builder {
             languages: Vec::new(),
             last: None,
             loads: pipeline::LoadCache::default(),
+            since_last: Since::default(),
         }
     }
 
@@ -121,10 +134,24 @@ impl Builder {
     /// Search indexes are left to the returned step, except on the first run.
     pub fn rebuild(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
         let started = Instant::now();
-        let sources = Arc::new(Sources::default());
-        let (prepared, mut diags) =
-            pipeline::prepare_cached(&self.options, &sources, &mut self.loads);
+        // Only the reported paths are read again, unless the watcher lost events or nothing was reported.
+        let changes = (!batch.rescan && !batch.paths.is_empty()).then_some(&batch.paths);
+        let run = pipeline::prepare_cached(&self.options, &mut self.loads, changes);
+        let (prepared, mut diags, sources) = (run.prepared, run.diagnostics, run.sources);
+        self.since_last
+            .batch
+            .paths
+            .extend(batch.paths.iter().cloned());
+        self.since_last.batch.rescan |= batch.rescan;
+        self.since_last.markdown = match (self.since_last.markdown.take(), run.changed) {
+            (Some(mut all), Some(now)) => {
+                all.extend(now);
+                Some(all)
+            }
+            _ => None,
+        };
         let prepare = started.elapsed();
+        let clock = pipeline::Clock::start(self.options.timings);
         let mut out = Rebuilt {
             files: None,
             diagnostics: Vec::new(),
@@ -150,6 +177,7 @@ impl Builder {
         out.languages = self.languages.clone();
         let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
         diags.extend(plan_diags);
+        clock.lap("plan");
         if has_errors(&diags) {
             normalize(&mut diags);
             out.diagnostics = diags;
@@ -160,9 +188,10 @@ impl Builder {
         let affected = self
             .last
             .as_ref()
-            .filter(|_| only_markdown(batch))
+            .filter(|_| only_markdown(&self.since_last.batch))
             .and_then(|last| {
-                let changed = changed_markdown(last, &prepared, &sources);
+                let changed =
+                    changed_markdown(last, &prepared, &sources, self.since_last.markdown.as_ref());
                 deps::affected(
                     &last.prepared.site,
                     &prepared.site,
@@ -171,6 +200,7 @@ impl Builder {
                     &changed,
                 )
             });
+        clock.lap("find the outputs the change reaches");
         let first = self.last.is_none();
         // Indexes whose last search step never landed are rebuilt too.
         let behind = lock(&self.served).search_behind.clone();
@@ -186,6 +216,7 @@ impl Builder {
         let sink = MemorySink::default();
         diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
         normalize(&mut diags);
+        clock.lap("render");
         out.diagnostics = diags;
         out.rendered = (now.len(), jobs.len());
         out.incremental = affected.is_some();
@@ -241,12 +272,17 @@ impl Builder {
             jobs,
             sources,
         });
+        self.since_last = Since {
+            batch: Batch::default(),
+            markdown: Some(BTreeSet::new()),
+        };
         // Freeing a whole site model takes tens of milliseconds on a large site: not while the editor waits.
         if let Some(previous) = previous {
             let _ = std::thread::Builder::new()
                 .name("suluh-free".into())
                 .spawn(move || drop(previous));
         }
+        clock.lap("publish");
         out.elapsed = started.elapsed();
         (out, step)
     }
@@ -319,9 +355,33 @@ fn only_markdown(batch: &Batch) -> bool {
             .all(|p| p.starts_with("content/") && p.ends_with(".md"))
 }
 
-/// The Markdown files whose text differs between the last run and this one (read from disk both times, so a
-/// missed or merged event cannot hide a change).
-fn changed_markdown(last: &Last, now: &Prepared, sources: &Sources) -> BTreeSet<String> {
+/// The Markdown files of either site whose text differs between the last good run and this one: `known` when
+/// the runs since read only changed files (and said which differ), else by comparing the texts.
+fn changed_markdown(
+    last: &Last,
+    now: &Prepared,
+    sources: &Sources,
+    known: Option<&BTreeSet<String>>,
+) -> BTreeSet<String> {
+    if let Some(known) = known {
+        // Only files that are pages or sections of either site count (not drafts, for instance).
+        let in_site = |site: &crate::content::Site, f: &String| {
+            site.pages
+                .iter()
+                .any(|p| p.variants.iter().flatten().any(|v| &v.file == f))
+                || site.sections.iter().any(|s| {
+                    s.variants
+                        .iter()
+                        .flatten()
+                        .any(|v| v.file.as_ref() == Some(f))
+                })
+        };
+        return known
+            .iter()
+            .filter(|f| in_site(&last.prepared.site, f) || in_site(&now.site, f))
+            .cloned()
+            .collect();
+    }
     let mut files = BTreeSet::new();
     for site in [&last.prepared.site, &now.site] {
         for page in &site.pages {
@@ -571,5 +631,96 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The served site equals a full build of the inputs as they are now.
+    fn assert_same_as_full(builder: &Builder, options: &Options, what: &str) {
+        let mut full = Builder::new(options.clone());
+        assert!(!full.rebuild(&Batch::default()).0.failed(), "{what}");
+        let (a, b) = (builder.files(), full.files());
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "{what}"
+        );
+        for (k, v) in b.iter() {
+            assert!(a[k][..] == v[..], "{what}: {k} differs from a full build");
+        }
+    }
+
+    /// Rebuilds read only the paths the watcher reported; files and folders created, renamed and deleted
+    /// (and assets in them) still give exactly the site a full build gives, and an unchanged file's
+    /// diagnostics still show its text.
+    #[test]
+    fn reading_only_reported_paths_equals_full_builds() {
+        let (dir, options) = fixture();
+        let root = dir.path();
+        let mut builder = Builder::new(options.clone());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
+        let batch = |paths: &[&str]| Batch {
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            rescan: false,
+        };
+        let mut step = |batch: Batch, what: &str| {
+            let (rebuilt, search) = builder.rebuild(&batch);
+            assert!(!rebuilt.failed(), "{what}: {:?}", rebuilt.diagnostics);
+            if let Some(search) = search {
+                search.run(|_| ());
+            }
+            assert_same_as_full(&builder, &options, what);
+        };
+        std::fs::write(
+            root.join("content/paspor/tambahan.md"),
+            "---\ntitle: Tambahan\ntags: [paspor, baru]\n---\nIsi tambahan.\n",
+        )
+        .unwrap();
+        step(batch(&["content/paspor/tambahan.md"]), "created");
+        std::fs::rename(
+            root.join("content/paspor/tambahan.md"),
+            root.join("content/paspor/tambahan-2.md"),
+        )
+        .unwrap();
+        step(
+            batch(&["content/paspor/tambahan.md", "content/paspor/tambahan-2.md"]),
+            "renamed",
+        );
+        std::fs::rename(
+            root.join("content/paspor/bundel"),
+            root.join("content/paspor/bundel-baru"),
+        )
+        .unwrap();
+        step(
+            batch(&["content/paspor/bundel", "content/paspor/bundel-baru"]),
+            "folder renamed",
+        );
+        std::fs::remove_dir_all(root.join("content/berita")).unwrap();
+        step(batch(&["content/berita"]), "folder deleted");
+        std::fs::remove_file(root.join("content/paspor/tambahan-2.md")).unwrap();
+        step(batch(&["content/paspor/tambahan-2.md"]), "deleted");
+
+        // An unchanged file's warning still points into its text, which was not read again.
+        std::fs::write(
+            root.join("content/paspor/peringatan.md"),
+            "---\ntitle: Peringatan\ntags: [\"!!\"]\n---\nIsi.\n",
+        )
+        .unwrap();
+        builder.rebuild(&batch(&["content/paspor/peringatan.md"]));
+        let (rebuilt, _) = builder.rebuild(&edit(
+            root,
+            "content/paspor/hilang.md",
+            "Laporkan ke polisi.",
+            "Laporkan segera ke polisi.",
+        ));
+        assert!(!rebuilt.failed(), "{:?}", rebuilt.diagnostics);
+        let warned = rebuilt
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("no letters or digits"))
+            .expect("the unchanged file's warning is reported again");
+        assert!(warned.file.as_deref() == Some("content/paspor/peringatan.md"));
+        assert!(rebuilt
+            .sources
+            .get("content/paspor/peringatan.md")
+            .is_some());
     }
 }
