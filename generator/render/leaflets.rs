@@ -11,7 +11,7 @@ use crate::leaflet::{
     ContactLine, EventInfo, FeeLine, Inline, Layout, LeafletEngine, LeafletError, LeafletInput,
     Template,
 };
-use crate::theme::Theme;
+use crate::theme::{FileSource, Theme};
 
 /// Where a page's leaflet goes in a language.
 pub fn output_path(site: &Site, page: &Page, lang: usize) -> String {
@@ -51,6 +51,8 @@ pub fn wanted(site: &Site, page: &Page, lang: usize) -> bool {
 pub struct Leaflets {
     pub engine: LeafletEngine,
     templates: BTreeMap<&'static str, Template>,
+    /// The site's logo (SVG text), printed on every leaflet's cover.
+    logo: Option<String>,
 }
 
 impl Leaflets {
@@ -91,9 +93,35 @@ impl Leaflets {
                 },
             );
         }
+        // The site's logo, when it has one: `static/logo.svg` of the site (or of its theme), the same
+        // file the web pages can use. Typst reads it from the leaflet's own virtual world.
+        let logo = match theme.statics.get("logo.svg") {
+            None => None,
+            Some(source) => {
+                let bytes = match source {
+                    FileSource::Builtin(b) => Ok(b.to_vec()),
+                    FileSource::Disk(p) => std::fs::read(p),
+                };
+                let shown = "static/logo.svg";
+                match bytes.map(String::from_utf8) {
+                    Ok(Ok(svg)) => Some(svg),
+                    Ok(Err(_)) => {
+                        return Err(Diagnostic::error("the logo is not a UTF-8 SVG file")
+                            .in_file(shown)
+                            .with_hint("save the logo as SVG (text), or remove static/logo.svg"))
+                    }
+                    Err(e) => {
+                        return Err(Diagnostic::error(format!("cannot read the logo: {e}"))
+                            .in_file(shown)
+                            .with_hint("check the file's permissions"))
+                    }
+                }
+            }
+        };
         Ok(Leaflets {
             engine: LeafletEngine::new(fonts),
             templates,
+            logo,
         })
     }
 
@@ -120,7 +148,8 @@ impl Leaflets {
                 "add leaflets/{name}.typ to the theme, or choose another layout"
             ))]);
         };
-        let input = input(site, page, lang, layout);
+        let mut input = input(site, page, lang, layout);
+        input.logo_svg = self.logo.clone();
         self.engine.render(&input, template).map_err(|errors| {
             errors
                 .into_iter()

@@ -172,3 +172,44 @@ fn leaflet_template_errors_point_at_the_template() {
         "leaflet template error",
     );
 }
+
+/// Pixels of the first page (rendered at 50 dpi) that are pure magenta, the colour of the test logo.
+fn magenta_pixels(pdf: &Path) -> usize {
+    let prefix = pdf.with_extension("cover");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm");
+    assert!(status.success());
+    let img = image::open(format!("{}.png", prefix.display()))
+        .expect("png")
+        .to_rgb8();
+    img.pixels()
+        .filter(|p| p[0] > 240 && p[1] < 20 && p[2] > 240)
+        .count()
+}
+
+#[test]
+fn the_sites_logo_is_printed_on_the_cover() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let pdf = site.root.join("dist/leaflets/id/paspor/baru.pdf");
+    assert_eq!(magenta_pixels(&pdf), 0, "no logo yet");
+    site.write(
+        "static/logo.svg",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><rect width="40" height="40" fill="#ff00ff"/></svg>"##,
+    );
+    site.build().assert_ok();
+    for lang in ["id", "ar"] {
+        let pdf = site
+            .root
+            .join(format!("dist/leaflets/{lang}/paspor/baru.pdf"));
+        assert!(magenta_pixels(&pdf) > 200, "{lang}: no logo on the cover");
+    }
+    // A logo that is not text is refused with the file named, not printed half-broken.
+    site.write_bytes("static/logo.svg", &[0xff, 0xfe, 0x00, 0x3c]);
+    site.run(&["build"])
+        .assert_error("static/logo.svg", "not a UTF-8 SVG");
+}
