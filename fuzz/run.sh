@@ -4,7 +4,7 @@
 #   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 120 seconds, all targets)
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). Builds into $CARGO_TARGET_DIR
-# (default /work/scratch/fuzz-target, outside the repository) with the dev profile of fuzz/Cargo.toml,
+# (default fuzz/target, git-ignored) with the dev profile of fuzz/Cargo.toml,
 # coverage instrumentation and no sanitizer: the generator is safe Rust, so what we look for are panics
 # (and stack overflows, timeouts, runaway memory), which libFuzzer reports as crashes. One job per target,
 # so the machine stays usable.
@@ -20,7 +20,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
     targets=(front_matter markdown_links i18n site_yaml)
 fi
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/scratch/fuzz-target}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd "$(dirname "$0")" && pwd)/target}"
 
 cargo +nightly fuzz build --dev --sanitizer none
 
