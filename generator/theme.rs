@@ -186,7 +186,7 @@ impl Theme {
 }
 
 /// Escapes text for HTML and XML. Tera's default also escapes `/`, which bloats every URL for nothing.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

@@ -84,21 +84,7 @@ pub fn html(items: &[Item]) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::theme::escape;
 
 /// Inserts `extra` before the last `</body>` (any letter case), or at the end when there is none.
 pub fn inject(html: &[u8], extra: &str) -> Vec<u8> {
