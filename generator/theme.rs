@@ -18,6 +18,16 @@ pub enum FileSource {
     Disk(PathBuf),
 }
 
+impl FileSource {
+    /// The file's bytes.
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        match self {
+            FileSource::Builtin(b) => Ok(b.to_vec()),
+            FileSource::Disk(p) => std::fs::read(p),
+        }
+    }
+}
+
 /// A template with the path used in messages (`templates/page.html`, `themes/x/templates/page.html`, or
 /// `(default theme) templates/page.html`).
 #[derive(Clone, Debug)]
@@ -115,10 +125,7 @@ impl Theme {
 
     /// Bytes of a theme file (leaflet template, font).
     pub fn read(&self, rel: &str) -> Option<Vec<u8>> {
-        match self.files.get(rel)? {
-            FileSource::Builtin(b) => Some(b.to_vec()),
-            FileSource::Disk(p) => std::fs::read(p).ok(),
-        }
+        self.files.get(rel)?.read().ok()
     }
 
     /// Compiles the templates; parse errors point at the template file, line and column.
@@ -214,11 +221,7 @@ struct Builder {
 impl Builder {
     fn add(&mut self, rel: &str, source: FileSource, shown: String) {
         if let Some(name) = rel.strip_prefix("templates/") {
-            let bytes = match &source {
-                FileSource::Builtin(b) => Ok(b.to_vec()),
-                FileSource::Disk(p) => std::fs::read(p),
-            };
-            match bytes.map(String::from_utf8) {
+            match source.read().map(String::from_utf8) {
                 Ok(Ok(text)) => {
                     self.templates.insert(
                         name.to_string(),

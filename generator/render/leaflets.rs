@@ -11,7 +11,7 @@ use crate::leaflet::{
     ContactLine, EventInfo, FeeLine, Inline, Layout, LeafletEngine, LeafletError, LeafletInput,
     Template,
 };
-use crate::theme::{FileSource, Theme};
+use crate::theme::Theme;
 
 /// Where a page's leaflet goes in a language.
 pub fn output_path(site: &Site, page: &Page, lang: usize) -> String {
@@ -98,10 +98,7 @@ impl Leaflets {
         let logo = match theme.statics.get("logo.svg") {
             None => None,
             Some(source) => {
-                let bytes = match source {
-                    FileSource::Builtin(b) => Ok(b.to_vec()),
-                    FileSource::Disk(p) => std::fs::read(p),
-                };
+                let bytes = source.read();
                 let shown = "static/logo.svg";
                 match bytes.map(String::from_utf8) {
                     Ok(Ok(svg)) => Some(svg),
