@@ -573,6 +573,10 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
     let (prepared, mut diags) = prepare(options, &sources);
     let mut written = 0;
     if let (Some(prepared), false) = (prepared, has_errors(&diags)) {
+        // Rendering reports nothing inside Markdown sources (its diagnostics name templates, leaflet
+        // sources and output files), so only the texts the diagnostics so far point into are still needed.
+        let named: BTreeSet<&str> = diags.iter().filter_map(|d| d.file.as_deref()).collect();
+        sources.release_content(|path| named.contains(path));
         // The one message a library function prints: the build would otherwise seem to hang.
         let waiting = || eprintln!("waiting for another build of {}…", output.display());
         match Staging::create(output, waiting) {

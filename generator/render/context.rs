@@ -727,36 +727,65 @@ fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
     ("atom.xml".into(), ctx)
 }
 
+/// One `<url>` of the sitemap. Borrowed and typed rather than `json!` values: a large site's sitemap has
+/// one entry per page and language, and a tree of maps built first and then copied into the context by
+/// `insert` was the largest allocation at the end of a build.
+#[derive(Serialize)]
+struct SitemapUrl<'a> {
+    loc: String,
+    lastmod: Option<String>,
+    alternates: &'a [SitemapAlternate<'a>],
+}
+
+#[derive(Serialize)]
+struct SitemapAlternate<'a> {
+    lang: &'a str,
+    url: String,
+}
+
 fn sitemap_context(shared: &Shared) -> (Tpl, tera::Context) {
     let site = shared.site;
     let langs = site.config.languages.len();
-    let mut urls: Vec<Value> = Vec::new();
-    let mut add = |paths: &[String], available: &dyn Fn(usize) -> bool, lastmod: Option<String>| {
-        let alts: Vec<Value> = (0..langs)
-            .filter(|&l| available(l))
-            .map(|l| json!({ "lang": site.config.languages[l].code, "url": site.config.permalink(&paths[l]) }))
-            .collect();
-        for l in (0..langs).filter(|&l| available(l)) {
-            urls.push(json!({
-                "loc": site.config.permalink(&paths[l]),
-                "lastmod": lastmod,
-                "alternates": if alts.len() > 1 { alts.clone() } else { Vec::new() },
-            }));
-        }
-    };
+    // Every (paths, languages available, lastmod) to list: sections first, then pages.
+    let mut entries: Vec<(&[String], Vec<usize>, Option<String>)> = Vec::new();
     for s in &site.sections {
         // A folder without `_index.md` is listed once, in the default language.
         let implicit = s.variants.iter().flatten().all(|v| v.file.is_none());
-        add(
-            &s.paths,
-            &|l| s.variants[l].is_some() && (!implicit || l == 0),
-            None,
-        );
+        let available = (0..langs)
+            .filter(|&l| s.variants[l].is_some() && (!implicit || l == 0))
+            .collect();
+        entries.push((&s.paths, available, None));
     }
     for p in &site.pages {
         let (v, _) = p.shown(0);
         let lastmod = v.front.updated.or(v.front.date).map(|d| d.0.to_string());
-        add(&p.paths, &|l| p.variants[l].is_some(), lastmod);
+        let available = (0..langs).filter(|&l| p.variants[l].is_some()).collect();
+        entries.push((&p.paths, available, lastmod));
+    }
+    let alternates: Vec<Vec<SitemapAlternate>> = entries
+        .iter()
+        .map(|(paths, available, _)| {
+            if available.len() < 2 {
+                return Vec::new();
+            }
+            available
+                .iter()
+                .map(|&l| SitemapAlternate {
+                    lang: &site.config.languages[l].code,
+                    url: site.config.permalink(&paths[l]),
+                })
+                .collect()
+        })
+        .collect();
+    let mut urls: Vec<SitemapUrl> = Vec::new();
+    for ((paths, available, lastmod), alternates) in entries.iter().zip(&alternates) {
+        for &l in available {
+            urls.push(SitemapUrl {
+                loc: site.config.permalink(&paths[l]),
+                lastmod: lastmod.clone(),
+                alternates,
+            });
+        }
     }
     let mut ctx = tera::Context::new();
     ctx.insert("urls", &urls);

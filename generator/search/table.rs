@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::analysis::Analyzer;
+use super::analysis::{for_each_word, Analyzer};
 
 /// The indexed fields, in the order of the index files, the score sum and the manifest.
 pub const FIELDS: [&str; 4] = ["title", "description", "headings", "body"];
@@ -37,8 +37,23 @@ pub struct Table {
 pub struct TableBuilder {
     docs: u32,
     lengths: [Vec<u32>; 4],
-    ids: FxHashMap<String, usize>,
-    postings: Vec<(String, Postings)>,
+    /// Every word seen (as [`for_each_word`] gives it) with the ids of its index terms, so that each
+    /// distinct word is normalised, looked up among the stop words and stemmed once per language.
+    words: FxHashMap<Box<str>, WordTerms>,
+    /// Term → id, the position of its postings.
+    ids: FxHashMap<Box<str>, u32>,
+    postings: Vec<(Box<str>, Postings)>,
+    /// Occurrences of each term id in the field being added; zero outside [`TableBuilder::add`].
+    counts: Vec<u32>,
+    /// The term ids whose count is not zero, in the order first seen.
+    seen: Vec<u32>,
+}
+
+/// The index terms of one word: up to two ids (stem, surface form).
+#[derive(Clone, Copy)]
+struct WordTerms {
+    ids: [u32; 2],
+    len: u8,
 }
 
 impl TableBuilder {
@@ -46,24 +61,49 @@ impl TableBuilder {
     pub fn add(&mut self, analyzer: Analyzer, fields: [&str; 4]) -> u32 {
         let doc = self.docs;
         self.docs += 1;
+        let TableBuilder {
+            lengths,
+            words,
+            ids,
+            postings,
+            counts,
+            seen,
+            ..
+        } = self;
         for (field, text) in fields.into_iter().enumerate() {
-            let terms = analyzer.index_terms(text);
-            self.lengths[field].push(count(terms.len()));
-            let mut counts: FxHashMap<&str, u32> =
-                FxHashMap::with_capacity_and_hasher(terms.len() / 2, Default::default());
-            for term in &terms {
-                *counts.entry(term.as_str()).or_insert(0) += 1;
-            }
-            for (&term, &n) in &counts {
-                let id = match self.ids.get(term) {
-                    Some(&id) => id,
+            let mut length: u32 = 0;
+            for_each_word(text, |word| {
+                let terms = match words.get(word) {
+                    Some(&terms) => terms,
                     None => {
-                        self.ids.insert(term.to_string(), self.postings.len());
-                        self.postings.push((term.to_string(), Postings::default()));
-                        self.postings.len() - 1
+                        let mut terms = WordTerms {
+                            ids: [0; 2],
+                            len: 0,
+                        };
+                        if let Some((stem, surface)) = analyzer.word_terms(word) {
+                            for term in std::iter::once(stem).chain(surface) {
+                                terms.ids[usize::from(terms.len)] =
+                                    intern(ids, postings, counts, term);
+                                terms.len += 1;
+                            }
+                        }
+                        words.insert(word.into(), terms);
+                        terms
                     }
                 };
-                self.postings[id].1[field].push((doc, n));
+                for &id in &terms.ids[..usize::from(terms.len)] {
+                    length = length.saturating_add(1);
+                    let n = &mut counts[id as usize];
+                    if *n == 0 {
+                        seen.push(id);
+                    }
+                    *n = n.saturating_add(1);
+                }
+            });
+            lengths[field].push(length);
+            for id in seen.drain(..) {
+                let n = std::mem::take(&mut counts[id as usize]);
+                postings[id as usize].1[field].push((doc, n));
             }
         }
         doc
@@ -74,9 +114,31 @@ impl TableBuilder {
         Table {
             docs: self.docs,
             lengths: self.lengths,
-            terms: self.postings.into_iter().collect(),
+            terms: self
+                .postings
+                .into_iter()
+                .map(|(term, p)| (String::from(term), p))
+                .collect(),
         }
     }
+}
+
+/// The id of `term`, new if it was never seen.
+fn intern(
+    ids: &mut FxHashMap<Box<str>, u32>,
+    postings: &mut Vec<(Box<str>, Postings)>,
+    counts: &mut Vec<u32>,
+    term: String,
+) -> u32 {
+    if let Some(&id) = ids.get(term.as_str()) {
+        return id;
+    }
+    let id = count(postings.len());
+    let term: Box<str> = term.into();
+    ids.insert(term.clone(), id);
+    postings.push((term, Postings::default()));
+    counts.push(0);
+    id
 }
 
 impl Table {

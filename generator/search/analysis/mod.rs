@@ -86,11 +86,14 @@ impl Analyzer {
 
     /// Normalised words, in order.
     pub fn tokenize(self, text: &str) -> Vec<String> {
-        split_words(text)
-            .into_iter()
-            .map(|word| self.normalize(word))
-            .filter(|word| !word.is_empty())
-            .collect()
+        let mut tokens = Vec::new();
+        for_each_word(text, |word| {
+            let token = self.normalize(word);
+            if !token.is_empty() {
+                tokens.push(token);
+            }
+        });
+        tokens
     }
 
     /// Whether a normalised word (a token) carries too little meaning to be indexed.
@@ -138,18 +141,29 @@ impl Analyzer {
     /// then its surface form if that differs (for prefix search while typing).
     pub fn index_terms(self, text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        for token in self.tokenize(text) {
-            if self.is_stop_word(&token) {
-                continue;
+        for_each_word(text, |word| {
+            if let Some((stem, surface)) = self.word_terms(word) {
+                terms.push(stem);
+                terms.extend(surface);
             }
-            let stem = self.stem(&token);
-            let differs = stem != token;
-            terms.push(stem);
-            if differs {
-                terms.push(token);
-            }
-        }
+        });
         terms
+    }
+
+    /// The index terms of one word from [`for_each_word`]: its stem and, if different, its surface form;
+    /// `None` for a stop word or a word that normalisation empties. [`Analyzer::index_terms`] is this,
+    /// word after word; the search index calls it once per distinct word and remembers the answer.
+    pub fn word_terms(self, word: &str) -> Option<(String, Option<String>)> {
+        let token = self.normalize(word);
+        if token.is_empty() || self.is_stop_word(&token) {
+            return None;
+        }
+        let stem = self.stem(&token);
+        if stem == token {
+            Some((stem, None))
+        } else {
+            Some((stem, Some(token)))
+        }
     }
 
     /// Terms for a query; the last word may be incomplete (typed so far) when `typing` is
@@ -189,15 +203,15 @@ impl Analyzer {
         terms
     }
 
-    /// Per-language normalisation of one raw word from [`split_words`].
-    fn normalize(self, word: String) -> String {
+    /// Per-language normalisation of one raw word from [`for_each_word`].
+    fn normalize(self, word: &str) -> String {
         if word.is_ascii() {
-            return word;
+            return word.to_string();
         }
         match self {
-            Analyzer::Indonesian | Analyzer::English => fold_latin(&word),
-            Analyzer::Arabic => ar::normalize(&word),
-            Analyzer::Plain => word,
+            Analyzer::Indonesian | Analyzer::English => fold_latin(word),
+            Analyzer::Arabic => ar::normalize(word),
+            Analyzer::Plain => word.to_string(),
         }
     }
 }
@@ -212,8 +226,10 @@ impl Analyzer {
 /// Everything else, hyphens included, separates words: `anak-anak` is `anak`, `anak`, which
 /// is the word and its plural, and `e-paspor` is `e`, `paspor`. Arabic-Indic and extended
 /// Arabic-Indic digits become ASCII digits, as readers type either.
-pub(crate) fn split_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
+///
+/// Calls `f` with each word in order; the word is only borrowed, so that indexing a large site does not
+/// allocate once per word.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut current = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -224,19 +240,22 @@ pub(crate) fn split_words(text: &str) -> Vec<String> {
         } else if is_invisible(c) || joins(&current, c, chars.peek().copied()) {
             continue;
         } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+            f(&current);
+            current.clear();
         }
     }
     if !current.is_empty() {
-        words.push(current);
+        f(&current);
     }
-    words
 }
 
 /// A character that belongs to a word: a letter or digit in Unicode's sense
 /// (`Alphabetic` or general category `N*`), or a combining mark written after one.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    // The Arabic letters first: the general Unicode lookup is slow, and Arabic text is mostly these.
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+        || c.is_alphanumeric()
+        || is_mark(c)
 }
 
 /// Combining marks that are not `Alphabetic` in Unicode but continue a word: Latin accents in
@@ -284,6 +303,9 @@ fn push_lowercase(out: &mut String, c: char) {
     let c = fold_digit(c);
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // The Arabic block has no case: no lowercase lookup for the letters of Arabic text.
+        out.push(c);
     } else {
         out.extend(c.to_lowercase());
     }
