@@ -303,6 +303,13 @@ fn raw_html_is_sanitised() {
     assert!(!main.contains("javascript:"), "{main}");
     assert!(!main.contains("onclick"), "{main}");
     assert!(run.stderr.contains("unsafe link"), "{}", run.stderr);
+    // The build drops Markdown texts after linking; a warning found before must still show its line.
+    assert!(
+        run.stderr.contains("content/paspor/xss.md:7:")
+            && run.stderr.contains("7 │ <a href=\"javascript:alert(2)\""),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
