@@ -420,7 +420,7 @@ fn transform<'a>(
         }
         result.push((event, span));
     }
-    out.text = text.split_whitespace().collect::<Vec<_>>().join(" ").into();
+    out.text = collapse_whitespace(&text).into();
     result
 }
 
@@ -618,8 +618,7 @@ fn inline_runs(events: &[Event]) -> Vec<Inline> {
         }
     }
     for r in &mut runs {
-        r.text = r.text.split_whitespace().collect::<Vec<_>>().join(" ")
-            + if r.text.ends_with(' ') { " " } else { "" };
+        r.text = collapse_whitespace(&r.text) + if r.text.ends_with(' ') { " " } else { "" };
     }
     if let Some(last) = runs.last_mut() {
         last.text = last.text.trim_end().to_string();
@@ -630,13 +629,60 @@ fn inline_runs(events: &[Event]) -> Vec<Inline> {
 
 /// pulldown-cmark aligns table cells with inline styles; classes keep the page free of inline CSS.
 fn classes_for_alignment(html_out: String) -> String {
-    if !html_out.contains(" style=\"text-align: ") {
+    const STYLE: &str = " style=\"text-align: ";
+    if !html_out.contains(STYLE) {
         return html_out;
     }
-    html_out
-        .replace(" style=\"text-align: left\"", " class=\"align-left\"")
-        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
-        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
+    // One pass over the body rather than one `replace` per alignment.
+    let mut out = String::with_capacity(html_out.len());
+    let mut rest = html_out.as_str();
+    while let Some(i) = rest.find(STYLE) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + STYLE.len()..];
+        let align = ["left", "center", "right"]
+            .into_iter()
+            .find(|a| after.strip_prefix(a).is_some_and(|r| r.starts_with('"')));
+        match align {
+            Some(a) => {
+                out.push_str(" class=\"align-");
+                out.push_str(a);
+                out.push('"');
+                rest = &after[a.len() + 1..];
+            }
+            None => {
+                out.push_str(STYLE);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words of `text` separated by single spaces, without leading or trailing whitespace.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Whole words are copied as slices; characters are only inspected to find where words end.
+    let mut word: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(start) = word.take() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+            }
+        } else if word.is_none() {
+            word = Some(i);
+        }
+    }
+    if let Some(start) = word {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
 }
 
 /// Substitutes resolved URLs for the link placeholders.
@@ -786,6 +832,32 @@ mod tests {
         assert!(r.html.contains("table-wrap"));
         assert!(!r.has_raw_html);
         assert_eq!(&*r.text, "a b 1 2 done");
+        let r = render("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
+        assert_eq!(
+            r.html.matches("class=\"align-left\"").count(),
+            2,
+            "{}",
+            r.html
+        );
+        assert_eq!(r.html.matches("class=\"align-center\"").count(), 2);
+        assert_eq!(r.html.matches("class=\"align-right\"").count(), 2);
+        assert!(!r.html.contains("style="), "{}", r.html);
+    }
+
+    #[test]
+    fn alignment_styles_that_are_not_pulldown_cmark_s_stay() {
+        let html = "<td style=\"text-align: justify\">x</td><td style=\"text-align: right\">y</td>";
+        assert_eq!(
+            classes_for_alignment(html.to_string()),
+            "<td style=\"text-align: justify\">x</td><td class=\"align-right\">y</td>"
+        );
+    }
+
+    #[test]
+    fn whitespace_collapses_to_single_spaces() {
+        assert_eq!(collapse_whitespace("  a\n\t b\u{00A0} c  "), "a b c");
+        assert_eq!(collapse_whitespace(" \n "), "");
+        assert_eq!(collapse_whitespace("jalan raya"), "jalan raya");
     }
 
     #[test]

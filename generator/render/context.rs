@@ -112,7 +112,7 @@ fn short_hash(bytes: &[u8]) -> String {
 }
 
 /// Renders one template job to text.
-pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, Diagnostic> {
+pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, Diagnostic> {
     let site = shared.site;
     let (template, ctx) = match job {
         Job::Page { page, lang } => page_context(shared, *page, *lang)?,
@@ -152,8 +152,12 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<String, D
             .with_hint("please report this as a Suluh bug"));
         }
     };
-    tera.render(&template, &ctx)
-        .map_err(|e| shared.theme.template_error(&e, Some(&template)))
+    // Into bytes, not a `String`: the output goes straight to a file, and `Tera::render` would check
+    // every rendered byte for UTF-8 once more.
+    let mut out = Vec::with_capacity(16 * 1024);
+    tera.render_to(&template, &ctx, &mut out)
+        .map_err(|e| shared.theme.template_error(&e, Some(&template)))?;
+    Ok(out)
 }
 
 fn simple(
@@ -383,7 +387,6 @@ fn page_context(
     let page_value = json!({
         "title": v.front.title,
         "description": v.front.description,
-        "content": body_html(site, &v.body, lang),
         "toc": v.body.headings.iter().filter(|h| h.level == 2).collect::<Vec<_>>(),
         "url": site.config.url(&page.paths[lang]),
         "permalink": site.config.permalink(&page.paths[lang]),
@@ -415,7 +418,15 @@ fn page_context(
             "size": super::leaflets::human_size(*size),
         })),
     });
-    ctx.insert("page", &page_value);
+    // The body moves into the context instead of being copied by `json!` and again by `insert`.
+    let mut page_value = page_value;
+    if let Value::Object(fields) = &mut page_value {
+        fields.insert(
+            "content".into(),
+            Value::String(body_html(site, &v.body, lang)),
+        );
+    }
+    insert_owned(&mut ctx, "page", page_value);
     ctx.insert("page_title", &v.front.title);
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
@@ -431,6 +442,16 @@ fn page_context(
         &alternates(site, |l| page.paths[l].clone(), available),
     );
     Ok((template, ctx))
+}
+
+/// Adds a value to a context without the copy `Context::insert` makes of everything it is given.
+fn insert_owned(ctx: &mut tera::Context, key: &str, value: Value) {
+    let mut map = serde_json::Map::new();
+    map.insert(key.to_string(), value);
+    // `from_value` fails only for values that are not objects; this one is.
+    if let Ok(owned) = tera::Context::from_value(Value::Object(map)) {
+        ctx.extend(owned);
+    }
 }
 
 /// `template:` in front matter picks another template; it must exist.

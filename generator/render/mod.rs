@@ -353,7 +353,7 @@ pub fn run(
                             .copy(&planned.out, from)
                             .map_err(|e| io_error(&planned.origin, e)),
                         job => context::render(&shared, tera, job).and_then(|bytes| {
-                            sink.put(&planned.out, bytes.as_bytes())
+                            sink.put(&planned.out, &bytes)
                                 .map_err(|e| io_error(planned.out.as_str(), e))
                         }),
                     };
