@@ -32,7 +32,7 @@ pages=$(find "$site/content" -name '*.md' | wc -l)
 echo "== corpus: $site ($pages Markdown files)"
 
 echo "== full build"
-/usr/bin/time -v "$suluh" build --root "$site" --output "$work/out-$n" 2>"$work/build-$n.log" >/dev/null
+/usr/bin/time -v "$suluh" build --root "$site" --output "$work/serve-out-$n" 2>"$work/build-$n.log" >/dev/null
 grep -E "^Built|Elapsed \(wall|Maximum resident" "$work/build-$n.log"
 
 echo "== serve"
@@ -48,7 +48,8 @@ until grep -q "Built .* files in memory" "$work/serve-$n.log"; do
 done
 addr=$(sed -n 's|^Serving .* at http://\([^/]*\)/$|\1|p' "$work/serve-$n.out")
 grep "Built .* files in memory" "$work/serve-$n.log"
-page=$(cd "$site/content/paspor" && ls paspor-elektronik-*.md | grep -v '\.[a-z][a-z]\.md$' | head -1)
+# `sed -n 1p` reads all its input: `head -1` would end the pipe early and, with pipefail, the script.
+page=$(cd "$site/content/paspor" && ls paspor-elektronik-*.md | grep -v '\.[a-z][a-z]\.md$' | sed -n 1p)
 slug=${page%.md}
 python3 "$here/serve-latency.py" "$addr" "$site" "content/paspor/$page" "/paspor/$slug/" "$runs"
 sleep 3

@@ -48,8 +48,9 @@ impl Options {
 /// A site ready to render.
 pub struct Prepared {
     pub site: library::Site,
-    pub theme: Theme,
-    pub tera: tera::Tera,
+    /// Shared with the next run when it re-links only edited pages (the theme did not change).
+    pub theme: Arc<Theme>,
+    pub tera: Arc<tera::Tera>,
     /// Texts that diagnostics found while rendering point into (templates).
     pub sources: Arc<Sources>,
 }
@@ -141,21 +142,22 @@ fn read_i18n(
 
 /// Read, load, link and compile templates. Stops early only where later steps would have nothing to work on.
 pub fn prepare(options: &Options, sources: &Arc<Sources>) -> (Option<Prepared>, Vec<Diagnostic>) {
-    let run = prepare_in(options, sources, &mut LoadCache::one_shot(), false);
+    let run = prepare_in(options, sources, &mut LoadCache::one_shot(), false, None);
     (run.prepared, run.diagnostics)
 }
 
 /// The outcome of loading one Markdown file; the loaded file is shared with the cache, not copied.
 type LoadResult = Result<(Arc<Loaded>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
-/// What reading `content/` and loading it gave: files to link, assets, problems, and (when the run re-read
-/// only changed files) the Markdown files whose text changed.
+/// What reading `content/` and loading it gave: files to link, assets and problems.
 struct ReadAndLoaded {
     loaded: Vec<Arc<Loaded>>,
     assets: Vec<content::AssetFile>,
     diagnostics: Vec<Diagnostic>,
-    changed: Option<BTreeSet<String>>,
 }
+
+/// A file's text as loaded, and what loading it gave.
+type Entry = (Arc<str>, Arc<LoadResult>);
 
 /// Load results per file, for runs that repeat (`serve`): loading is a pure function of the configuration
 /// and the file's text, so a file whose text did not change is not parsed again. It also keeps what the last
@@ -164,12 +166,13 @@ struct ReadAndLoaded {
 pub struct LoadCache {
     /// The `site.yaml` text and base URL the entries were loaded with.
     config: Option<(Arc<str>, Option<String>)>,
-    entries: HashMap<String, (Arc<str>, Arc<LoadResult>)>,
+    entries: HashMap<String, Entry>,
     /// A one-shot run (`build`, `check`) keeps nothing, so the results move to linking without a copy.
     forget: bool,
-    /// The last listing of `content/`, when it can be brought up to date path by path (`None`: read
-    /// everything next time).
+    /// The last listing of `content/`.
     listing: Option<content::Listing>,
+    /// The listing can be brought up to date path by path (every folder could be listed).
+    complete: bool,
     /// Paths reported changed that the listing has not taken in yet (a run that stopped before reading
     /// `content/` leaves them for the next).
     pending: BTreeSet<String>,
@@ -186,6 +189,27 @@ pub struct Run {
     /// Markdown files whose text changed, appeared or disappeared since the previous run; `None` when
     /// everything was read again (then the caller must compare for itself).
     pub changed: Option<BTreeSet<String>>,
+    /// Set when the site is the base's with only these pages linked again ([`library::relink`]): its
+    /// structure, and so its outputs' paths, are the base's.
+    pub relinked: Option<Vec<usize>>,
+}
+
+/// The last good run of a series (`serve`), which [`prepare_cached`] updates in place of linking the whole
+/// site again when only pages' Markdown changed since.
+pub struct Base<'a> {
+    pub prepared: &'a Prepared,
+    /// That run's diagnostics from reading to linking (not rendering).
+    pub diagnostics: &'a [Diagnostic],
+    /// Markdown files changed since that run, as the runs in between reported them.
+    pub changed: &'a BTreeSet<String>,
+}
+
+/// What bringing the cache up to date found out.
+struct Refreshed {
+    /// About `content/` itself (a folder that could not be listed).
+    diagnostics: Vec<Diagnostic>,
+    /// The Markdown files whose text changed (`None`: everything was read again).
+    changed: Option<BTreeSet<String>>,
 }
 
 impl LoadCache {
@@ -197,8 +221,7 @@ impl LoadCache {
         }
     }
 
-    /// Reads `content/` (everything, or with `changes` only those paths, keeping the other files' texts from
-    /// the last run) and loads every Markdown file, reusing results for unchanged texts.
+    /// Reads `content/` and loads every Markdown file; with a cache kept between runs, only what changed.
     fn read_and_load(
         &mut self,
         root: &Path,
@@ -206,11 +229,7 @@ impl LoadCache {
         config: &Config,
         key: (Arc<str>, Option<String>),
         incremental: bool,
-    ) -> ReadAndLoaded {
-        if self.config.as_ref() != Some(&key) {
-            self.entries.clear();
-            self.config = Some(key);
-        }
+    ) -> (ReadAndLoaded, Option<BTreeSet<String>>) {
         if self.forget {
             let (files, assets, diagnostics) = content::read(root, sources);
             // Each result has no other owner: it moves to linking without a copy.
@@ -218,92 +237,143 @@ impl LoadCache {
                 .par_iter()
                 .map(|f| content::load_file(config, f).map(|(l, w)| (Arc::new(l), w)))
                 .collect();
-            return Self::split(loaded, assets, diagnostics, None);
+            return (Self::split(loaded, assets, diagnostics), None);
+        }
+        let refreshed = self.refresh(root, sources, config, key, incremental);
+        (self.collect(refreshed.diagnostics), refreshed.changed)
+    }
+
+    /// Brings the listing of `content/` and the load results up to date: with `incremental`, reads and loads
+    /// only the paths reported since the last run; otherwise reads everything and loads what changed.
+    fn refresh(
+        &mut self,
+        root: &Path,
+        sources: &Sources,
+        config: &Config,
+        key: (Arc<str>, Option<String>),
+        incremental: bool,
+    ) -> Refreshed {
+        let mut reload = false;
+        if self.config.as_ref() != Some(&key) {
+            self.entries.clear();
+            self.config = Some(key);
+            reload = true;
         }
         let mut diagnostics = Vec::new();
-        let previous = self.listing.take().filter(|_| incremental);
         let paths = std::mem::take(&mut self.pending);
         let mut changed = None;
-        let listing = match previous {
-            Some(mut listing) => {
-                match listing.update(root, sources, &paths) {
-                    Ok(c) => {
-                        changed = Some(c);
-                        Some(listing)
-                    }
-                    // A folder could not be listed: read everything.
-                    Err(content::Unsure) => None,
-                }
+        let mut listing = self.listing.take().filter(|_| incremental && self.complete);
+        if let Some(l) = &mut listing {
+            match l.update(root, sources, &paths) {
+                Ok(c) => changed = Some(c),
+                // A folder could not be listed: read everything.
+                Err(content::Unsure) => listing = None,
             }
-            _ => None,
-        };
-        let mut complete = true;
+        }
         let listing = match listing {
             Some(l) => l,
             None => {
                 let (listing, walk_diags) = content::Listing::read(root, sources);
-                complete = walk_diags.is_empty();
+                // Only a listing that is complete can be brought up to date path by path next time.
+                self.complete = walk_diags.is_empty();
                 diagnostics.extend(walk_diags);
                 listing
             }
         };
-        diagnostics.extend(listing.errors.iter().map(|(_, d)| d.clone()));
-        let files = &listing.files;
-        let entries = &self.entries;
-        let fresh: Vec<Option<Arc<LoadResult>>> = files
-            .par_iter()
-            .map(|f| match entries.get(&f.path) {
-                // Unchanged files keep the very text read before: comparing pointers is enough.
-                Some((text, _)) if Arc::ptr_eq(text, &f.text) || **text == *f.text => None,
-                _ => Some(Arc::new(
-                    content::load_file(config, f).map(|(l, w)| (Arc::new(l), w)),
-                )),
-            })
-            .collect();
-        for (f, result) in files.iter().zip(fresh) {
-            if let Some(result) = result {
-                self.entries
-                    .insert(f.path.clone(), (f.text.clone(), result));
+        let load = |f: &content::SourceFile| {
+            Arc::new(content::load_file(config, f).map(|(l, w)| (Arc::new(l), w)))
+        };
+        match &changed {
+            // Only the changed files: the others' results are up to date.
+            Some(changed) if !reload => {
+                let fresh: Vec<(&String, Option<Entry>)> = changed
+                    .par_iter()
+                    .map(|path| (path, listing.file(path).map(|f| (f.text.clone(), load(f)))))
+                    .collect();
+                for (path, entry) in fresh {
+                    match entry {
+                        Some(entry) => {
+                            self.entries.insert(path.clone(), entry);
+                        }
+                        // Deleted, or it could not be read.
+                        None => {
+                            self.entries.remove(path);
+                        }
+                    }
+                }
+            }
+            _ => {
+                let files = &listing.files;
+                let entries = &self.entries;
+                let fresh: Vec<Option<Arc<LoadResult>>> = files
+                    .par_iter()
+                    .map(|f| match entries.get(&f.path) {
+                        // Unchanged files keep the very text read before: comparing pointers is enough.
+                        Some((text, _)) if Arc::ptr_eq(text, &f.text) || **text == *f.text => None,
+                        _ => Some(load(f)),
+                    })
+                    .collect();
+                for (f, result) in files.iter().zip(fresh) {
+                    if let Some(result) = result {
+                        self.entries
+                            .insert(f.path.clone(), (f.text.clone(), result));
+                    }
+                }
+                if self.entries.len() > files.len() {
+                    let present: std::collections::HashSet<&str> =
+                        files.iter().map(|f| f.path.as_str()).collect();
+                    self.entries
+                        .retain(|path, _| present.contains(path.as_str()));
+                }
             }
         }
-        if self.entries.len() > files.len() {
-            let present: std::collections::HashSet<&str> =
-                files.iter().map(|f| f.path.as_str()).collect();
-            self.entries
-                .retain(|path, _| present.contains(path.as_str()));
-        }
-        let results: Vec<Arc<LoadResult>> = files
-            .iter()
-            .filter_map(|f| self.entries.get(&f.path).map(|(_, r)| r.clone()))
-            .collect();
-        let assets = listing.assets.clone();
-        // Only a listing that is complete can be brought up to date path by path next time.
-        if complete {
-            self.listing = Some(listing);
-        }
-        let mut out = ReadAndLoaded {
-            loaded: Vec::with_capacity(results.len()),
-            assets,
+        self.listing = Some(listing);
+        Refreshed {
             diagnostics,
             changed,
+        }
+    }
+
+    /// Every file's load result and problems, in the order of the listing, for linking the whole site.
+    fn collect(&self, mut diagnostics: Vec<Diagnostic>) -> ReadAndLoaded {
+        let Some(listing) = &self.listing else {
+            return ReadAndLoaded {
+                loaded: Vec::new(),
+                assets: Vec::new(),
+                diagnostics,
+            };
         };
-        for r in &results {
-            match &**r {
-                Ok((l, warnings)) => {
-                    out.loaded.push(l.clone());
-                    out.diagnostics.extend(warnings.iter().cloned());
+        diagnostics.extend(listing.errors.iter().map(|(_, d)| d.clone()));
+        let mut loaded = Vec::with_capacity(listing.files.len());
+        for f in &listing.files {
+            match self.entries.get(&f.path).map(|(_, r)| &**r) {
+                Some(Ok((l, warnings))) => {
+                    loaded.push(l.clone());
+                    diagnostics.extend(warnings.iter().cloned());
                 }
-                Err(e) => out.diagnostics.extend(e.iter().cloned()),
+                Some(Err(e)) => diagnostics.extend(e.iter().cloned()),
+                None => {}
             }
         }
-        out
+        ReadAndLoaded {
+            loaded,
+            assets: listing.assets.clone(),
+            diagnostics,
+        }
+    }
+
+    /// A file's load result, when it loaded.
+    fn loaded(&self, path: &str) -> Option<Arc<Loaded>> {
+        match &*self.entries.get(path)?.1 {
+            Ok((l, _)) => Some(l.clone()),
+            Err(_) => None,
+        }
     }
 
     fn split(
         results: Vec<LoadResult>,
         assets: Vec<content::AssetFile>,
         mut diagnostics: Vec<Diagnostic>,
-        changed: Option<BTreeSet<String>>,
     ) -> ReadAndLoaded {
         let mut loaded = Vec::with_capacity(results.len());
         for r in results {
@@ -319,20 +389,22 @@ impl LoadCache {
             loaded,
             assets,
             diagnostics,
-            changed,
         }
     }
 }
 
 /// [`prepare`] with a cache of load results kept between runs; `changes` are the site-relative paths that
-/// changed since the previous run (`None`: unknown, read everything).
+/// changed since the previous run (`None`: unknown, read everything). With a `base` (the last good run) and
+/// only Markdown files under `content/` changed since it, the base's site is updated for the edited pages
+/// ([`library::relink`]) instead of linked again, when the edit leaves its structure as it was.
 pub fn prepare_cached(
     options: &Options,
     cache: &mut LoadCache,
     changes: Option<&BTreeSet<String>>,
+    base: Option<Base<'_>>,
 ) -> Run {
     let incremental = match (changes, &cache.listing, &cache.sources) {
-        (Some(changes), Some(_), Some(_)) => {
+        (Some(changes), Some(_), Some(_)) if cache.complete => {
             cache.pending.extend(changes.iter().cloned());
             true
         }
@@ -347,16 +419,106 @@ pub fn prepare_cached(
         (Some(base), true) => Arc::new(Sources::over(base.clone())),
         _ => Arc::new(Sources::default()),
     };
-    let run = prepare_in(options, &sources, cache, incremental);
+    let markdown_only = changes.is_some_and(|c| {
+        c.iter()
+            .all(|p| p.starts_with("content/") && p.ends_with(".md"))
+    });
+    let run = match base.filter(|_| incremental && markdown_only) {
+        Some(base) => match relink_edits(options, &sources, cache, &base) {
+            Ok(run) => run,
+            Err(refreshed) => prepare_in(options, &sources, cache, false, Some(refreshed)),
+        },
+        None => prepare_in(options, &sources, cache, incremental, None),
+    };
     cache.sources = Some(sources);
     run
 }
 
+/// Reads the reported Markdown files and re-links only the pages they belong to, over the base's site.
+/// When the edits reach further ([`library::Structural`], a file gone, `content/` read again), hands back
+/// what reading found, for a full run.
+fn relink_edits(
+    options: &Options,
+    sources: &Arc<Sources>,
+    cache: &mut LoadCache,
+    base: &Base<'_>,
+) -> Result<Run, Refreshed> {
+    let clock = Clock::start(options.timings);
+    let old = &base.prepared.site;
+    // Neither site.yaml nor the base URL changed since the base: it is read from the base's texts.
+    let key = (
+        sources.get(config::FILE_NAME).unwrap_or_default(),
+        options.base_url.clone(),
+    );
+    let refreshed = cache.refresh(&options.root, sources, &old.config, key, true);
+    let Some(changed) = &refreshed.changed else {
+        return Err(refreshed);
+    };
+    clock.lap("read and load (changed files)");
+    let mut edits: BTreeSet<&String> = base.changed.iter().collect();
+    edits.extend(changed);
+    let mut diags: Vec<Diagnostic> = base
+        .diagnostics
+        .iter()
+        .filter(|d| d.file.as_ref().is_none_or(|f| !edits.contains(f)))
+        .cloned()
+        .collect();
+    let mut loaded = Vec::new();
+    for file in &edits {
+        match cache.entries.get(*file).map(|(_, r)| &**r) {
+            Some(Ok((l, warnings))) => {
+                loaded.push(l.clone());
+                diags.extend(warnings.iter().cloned());
+            }
+            // The run fails: the file keeps its last good version for linking, so that only its own
+            // problems are shown, not those of every link to it.
+            Some(Err(e)) => diags.extend(e.iter().cloned()),
+            // Deleted, or could not be read.
+            None => return Err(refreshed),
+        }
+    }
+    let link_options = library::LinkOptions {
+        drafts: options.drafts,
+        now: now(options, &old.config),
+    };
+    let relinked = match library::relink(old, loaded, link_options, &|f| cache.loaded(f)) {
+        Ok(r) => r,
+        Err(library::Structural) => return Err(refreshed),
+    };
+    diags.extend(relinked.diagnostics);
+    let site = relinked.site;
+    let edited = relinked.pages.iter().flat_map(|&p| {
+        site.pages[p]
+            .variants
+            .iter()
+            .flatten()
+            .filter(|v| edits.contains(&v.file))
+            .map(|v| (v.file.as_str(), &v.front.template))
+    });
+    diags.extend(check_templates(edited, &base.prepared.theme, sources));
+    normalize(&mut diags);
+    clock.lap("relink (edited pages)");
+    Ok(Run {
+        prepared: Some(Prepared {
+            site,
+            theme: base.prepared.theme.clone(),
+            tera: base.prepared.tera.clone(),
+            sources: sources.clone(),
+        }),
+        diagnostics: diags,
+        sources: sources.clone(),
+        changed: refreshed.changed,
+        relinked: Some(relinked.pages),
+    })
+}
+
+/// Read, load and link everything (`refreshed`: `content/` was already read for this run).
 fn prepare_in(
     options: &Options,
     sources: &Arc<Sources>,
     cache: &mut LoadCache,
     incremental: bool,
+    refreshed: Option<Refreshed>,
 ) -> Run {
     let mut diags = Vec::new();
     let clock = Clock::start(options.timings);
@@ -365,6 +527,7 @@ fn prepare_in(
         diagnostics,
         sources: sources.clone(),
         changed: None,
+        relinked: None,
     };
     let config = match read_config(&options.root, sources) {
         Ok(c) => c,
@@ -399,13 +562,18 @@ fn prepare_in(
     };
 
     clock.lap("config, i18n, theme");
-    let config_key = (
-        sources.get(config::FILE_NAME).unwrap_or_default(),
-        options.base_url.clone(),
-    );
-    let read = cache.read_and_load(&options.root, sources, &config, config_key, incremental);
+    let (read, changed) = match refreshed {
+        Some(r) => (cache.collect(r.diagnostics), r.changed),
+        None => {
+            let config_key = (
+                sources.get(config::FILE_NAME).unwrap_or_default(),
+                options.base_url.clone(),
+            );
+            cache.read_and_load(&options.root, sources, &config, config_key, incremental)
+        }
+    };
     diags.extend(read.diagnostics);
-    let (loaded, assets, changed) = (read.loaded, read.assets, read.changed);
+    let (loaded, assets) = (read.loaded, read.assets);
     clock.lap("read and load (front matter, Markdown)");
 
     let (Some(strings), Some(theme), Some(tera)) = (strings, theme, tera) else {
@@ -440,13 +608,14 @@ fn prepare_in(
     Run {
         prepared: Some(Prepared {
             site,
-            theme,
-            tera,
+            theme: Arc::new(theme),
+            tera: Arc::new(tera),
             sources: sources.clone(),
         }),
         diagnostics: diags,
         sources: sources.clone(),
         changed,
+        relinked: None,
     }
 }
 
@@ -514,11 +683,30 @@ pub fn link_texts(
 
 /// A page or section may only name a template that exists; the error points at the `template:` value.
 fn validate_templates(site: &library::Site, theme: &Theme, sources: &Sources) -> Vec<Diagnostic> {
+    let pages = site
+        .pages
+        .iter()
+        .flat_map(|p| p.variants.iter().flatten())
+        .map(|v| (v.file.as_str(), &v.front.template));
+    let sections = site
+        .sections
+        .iter()
+        .flat_map(|s| s.variants.iter().flatten())
+        .filter_map(|v| Some((v.file.as_deref()?, &v.front.template)));
+    check_templates(pages.chain(sections), theme, sources)
+}
+
+/// [`validate_templates`] for some files: (file, the template its front matter names).
+fn check_templates<'a>(
+    files: impl Iterator<Item = (&'a str, &'a Option<String>)>,
+    theme: &Theme,
+    sources: &Sources,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut check = |file: &str, name: &Option<String>| {
-        let Some(name) = name else { return };
+    for (file, name) in files {
+        let Some(name) = name else { continue };
         if theme.has_template(name) {
-            return;
+            continue;
         }
         let text = sources.get(file).unwrap_or_default();
         let span = content::front_matter::split(file, &text)
@@ -537,18 +725,6 @@ fn validate_templates(site: &library::Site, theme: &Theme, sources: &Sources) ->
                 .at(file, span)
                 .with_hint(crate::theme::template_hint(theme, name)),
         );
-    };
-    for p in &site.pages {
-        for v in p.variants.iter().flatten() {
-            check(&v.file, &v.front.template);
-        }
-    }
-    for s in &site.sections {
-        for v in s.variants.iter().flatten() {
-            if let Some(file) = &v.file {
-                check(file, &v.front.template);
-            }
-        }
     }
     diags
 }

@@ -5,7 +5,7 @@
 //! and events, and resolves internal `.md` links and anchors. Pages and sections refer to each other by
 //! index, never by copy.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -68,7 +68,7 @@ impl Body {
 }
 
 /// An event's resolved times.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EventTimes {
     pub start: Zoned,
     pub end: Option<Zoned>,
@@ -174,12 +174,36 @@ pub struct Site {
     pub config: Config,
     pub strings: Strings,
     pub sections: Vec<Section>,
-    pub pages: Vec<Page>,
+    /// In key order. Each page is shared, so a site that [`relink`] derives from this one copies only the
+    /// pages an edit changed.
+    pub pages: Vec<Arc<Page>>,
     /// Tags per language, by slug.
     pub tags: Vec<BTreeMap<String, Tag>>,
     pub assets: Vec<AssetFile>,
     /// "Now", passed in so builds are reproducible.
     pub now: Zoned,
+    /// Where internal links can point (kept for [`relink`]).
+    pub links: Arc<LinkIndex>,
+}
+
+/// Every Markdown file an internal link can name, relative to `content/`, with the page or section it
+/// belongs to and the language it names explicitly; and the drafts left out (a link to one gets its own
+/// message).
+#[derive(Default)]
+pub struct LinkIndex {
+    files: HashMap<String, (Target, Option<usize>)>,
+    drafts: Vec<String>,
+}
+
+impl std::fmt::Debug for LinkIndex {
+    // Sorted, so that two equal sites print the same (a hash map's order differs between two maps).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let files: BTreeMap<_, _> = self.files.iter().collect();
+        f.debug_struct("LinkIndex")
+            .field("files", &files)
+            .field("drafts", &self.drafts)
+            .finish()
+    }
 }
 
 /// A file's internal links awaiting resolution: (language, file, body offset, links).
@@ -297,7 +321,7 @@ pub fn link(
     }
 
     // Pages.
-    let mut pages: Vec<Page> = Vec::new();
+    let mut pages: Vec<Arc<Page>> = Vec::new();
     let mut page_links: Vec<Vec<PendingLinks>> = Vec::new();
     for (key, mut files) in page_files {
         files.sort_by_key(|f| f.lang);
@@ -309,62 +333,21 @@ pub fn link(
             .unwrap_or(0);
         let bundle_dir = files[0].bundle.then(|| key.clone());
         for f in files {
-            let slug = match &f.front.slug {
-                Some(s) => {
-                    if is_safe_segment(s) && s.trim() == s {
-                        s.clone()
-                    } else {
-                        diags.push(
-                            front_error(&f, &["slug"], format!("`slug` cannot be used as a URL segment: `{s}`"))
-                                .with_hint("write a single word or words joined by `-`, without `/`, `..` or spaces at the ends"),
-                        );
-                        f.file_slug.clone()
-                    }
-                }
-                None => f.file_slug.clone(),
-            };
-            let event = f.front.event.as_ref().map(|e| event_times(e, &config));
-            let steps = if f.steps.is_empty() {
-                f.body.steps.clone()
-            } else {
-                f.steps.clone()
-            };
-            links.push((f.lang, f.file.clone(), f.body_offset, f.body.links.clone()));
-            variants[f.lang] = Some(PageVariant {
-                file: f.file.clone(),
-                lang: f.lang,
-                slug,
-                steps,
-                requirements: f.requirements,
-                event,
-                body: Body::loaded(f.body, f.body_offset),
-                front: f.front,
-            });
+            let (variant, raw) = page_variant(f, &config, &mut diags);
+            links.push((variant.lang, variant.file.clone(), variant.body.offset, raw));
+            let lang = variant.lang;
+            variants[lang] = Some(variant);
         }
         let fallback = variants.iter().position(Option::is_some).unwrap_or(0);
-        let section_prefix = if sections[section].dir.is_empty() {
-            String::new()
-        } else {
-            format!("{}/", sections[section].dir)
-        };
-        let paths = (0..langs)
-            .map(|l| {
-                let slug = &variants[l]
-                    .as_ref()
-                    .or(variants[fallback].as_ref())
-                    .map(|v| v.slug.clone())
-                    .unwrap_or_default();
-                config.lang_path(l, &format!("{section_prefix}{slug}/"))
-            })
-            .collect();
-        pages.push(Page {
+        let paths = page_paths(&config, &sections[section].dir, &variants, fallback);
+        pages.push(Arc::new(Page {
             key,
             section,
             bundle_dir,
             variants,
             fallback,
             paths,
-        });
+        }));
         page_links.push(links);
     }
 
@@ -406,9 +389,12 @@ pub fn link(
     }
 
     // Resolve links.
+    let index = LinkIndex {
+        files,
+        drafts: draft_files,
+    };
     let resolver = Resolver {
-        files: &files,
-        drafts: &draft_files,
+        index: &index,
         pages: &pages,
         sections: &sections,
         anchors: Default::default(),
@@ -435,6 +421,8 @@ pub fn link(
         })
         .collect();
     for (page, resolved) in pages.iter_mut().zip(resolved_pages) {
+        // Each page has no other owner yet: this changes it in place.
+        let page = Arc::make_mut(page);
         for (lang, links) in resolved {
             if let Some(v) = page.variants[lang].as_mut() {
                 v.body.links = links;
@@ -478,20 +466,9 @@ pub fn link(
     let mut tags: Vec<BTreeMap<String, Tag>> = vec![BTreeMap::new(); langs];
     for (pi, p) in pages.iter().enumerate() {
         for v in p.variants.iter().flatten() {
-            for name in &v.front.tags {
-                let slug = slugify(name);
-                if slug.is_empty() {
-                    diags.push(
-                        Diagnostic::warning(format!(
-                            "tag `{name}` has no letters or digits and is ignored"
-                        ))
-                        .in_file(&v.file)
-                        .with_hint("use a word as a tag"),
-                    );
-                    continue;
-                }
+            for (slug, name) in tag_slugs(v, Some(&mut diags)) {
                 let tag = tags[v.lang].entry(slug.clone()).or_insert_with(|| Tag {
-                    name: name.clone(),
+                    name: name.to_string(),
                     slug,
                     pages: Vec::new(),
                 });
@@ -519,8 +496,358 @@ pub fn link(
         tags,
         assets,
         now: options.now,
+        links: Arc::new(index),
     };
     (Some(site), diags)
+}
+
+/// Why [`relink`] cannot update a site for an edit: the edit changes the site's structure (its pages,
+/// translations, URLs or set of tags) or a section file, which only a full [`link`] handles.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Structural;
+
+/// A site updated by [`relink`].
+pub struct Relinked {
+    pub site: Site,
+    /// The pages whose files changed, by index (the same in the old site and the new one).
+    pub pages: Vec<usize>,
+    /// Problems in the changed files, and in other files' links to anchors of the changed pages.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The link step for edits of existing page files that leave the site's structure as it was: only the edited
+/// pages are linked again, moved in their listings and tags, and links to their headings checked again;
+/// everything else is shared with `old`. The result is the site [`link`] gives for all files, so `serve` can
+/// afford it after every save of a large site.
+///
+/// `old` must have linked without errors, with the same configuration, strings and options; `changed` are the
+/// edited files' new load results, and `loaded_of` gives any file's load result (for re-checking the links
+/// of files that point at headings of the edited pages). The diagnostics are those of the changed files and
+/// those links; the caller keeps the other files' diagnostics of the run that linked `old`.
+pub fn relink(
+    old: &Site,
+    changed: Vec<Arc<Loaded>>,
+    options: LinkOptions,
+    loaded_of: &dyn Fn(&str) -> Option<Arc<Loaded>>,
+) -> Result<Relinked, Structural> {
+    let config = &old.config;
+    let langs = config.languages.len();
+    let mut diags = Vec::new();
+    let mut pages = old.pages.clone();
+    // The edited versions: (page, language), their files, body offsets and links still to resolve.
+    let mut pending: Vec<(usize, PendingLinks)> = Vec::new();
+    for l in changed {
+        let Loaded::Page(f) = Arc::try_unwrap(l).unwrap_or_else(|l| Loaded::clone(&l)) else {
+            return Err(Structural);
+        };
+        if f.front.draft && !options.drafts {
+            // A draft that stays a draft is no part of the site; one that was published leaves it.
+            if old.links.drafts.contains(&f.file) {
+                continue;
+            }
+            return Err(Structural);
+        }
+        let Ok(pi) = pages.binary_search_by(|p| p.key.as_str().cmp(&f.key)) else {
+            return Err(Structural);
+        };
+        let lang = f.lang;
+        let same_file = pages[pi].variants[lang]
+            .as_ref()
+            .is_some_and(|v| v.file == f.file);
+        if !same_file || pages[pi].bundle_dir.is_some() != f.bundle {
+            return Err(Structural);
+        }
+        let (variant, raw) = page_variant(*f, config, &mut diags);
+        // Copies the page the first time (the old site keeps its own).
+        let page = Arc::make_mut(&mut pages[pi]);
+        pending.push((pi, (lang, variant.file.clone(), variant.body.offset, raw)));
+        page.variants[lang] = Some(variant);
+        let paths = page_paths(
+            config,
+            &old.sections[page.section].dir,
+            &page.variants,
+            page.fallback,
+        );
+        if paths != page.paths {
+            return Err(Structural);
+        }
+    }
+    let mut touched: Vec<usize> = pending.iter().map(|(pi, _)| *pi).collect();
+    touched.sort_unstable();
+    touched.dedup();
+
+    // Links of the edited versions, and other files' links to headings of the edited pages.
+    let resolver = Resolver {
+        index: &old.links,
+        pages: &pages,
+        sections: &old.sections,
+        anchors: Default::default(),
+    };
+    let resolved: Vec<(usize, usize, Vec<ResolvedLink>)> = pending
+        .iter()
+        .map(|(pi, (lang, file, offset, raw))| {
+            (
+                *pi,
+                *lang,
+                resolver.resolve_all(file, *offset, raw, &mut diags),
+            )
+        })
+        .collect();
+    let edited: HashSet<&str> = pending.iter().map(|(_, (_, f, _, _))| f.as_str()).collect();
+    let into_edited = |links: &[ResolvedLink]| {
+        links.iter().any(|l| {
+            l.anchor.as_ref().is_some_and(|a| !a.is_empty())
+                && matches!(l.target, Target::Page(t) if touched.binary_search(&t).is_ok())
+        })
+    };
+    // (where the file's links are kept, language, file)
+    let mut recheck: Vec<(Target, usize, &str)> = Vec::new();
+    for (pi, p) in pages.iter().enumerate() {
+        for v in p.variants.iter().flatten() {
+            if !edited.contains(v.file.as_str()) && into_edited(&v.body.links) {
+                recheck.push((Target::Page(pi), v.lang, &v.file));
+            }
+        }
+    }
+    for (si, s) in old.sections.iter().enumerate() {
+        for (lang, v) in s.variants.iter().enumerate() {
+            let Some(v) = v else { continue };
+            if let Some(file) = &v.file {
+                if into_edited(&v.body.links) {
+                    recheck.push((Target::Section(si), lang, file));
+                }
+            }
+        }
+    }
+    let mut rechecked: Vec<(Target, usize, Vec<ResolvedLink>)> = Vec::new();
+    for (target, lang, file) in recheck {
+        // `old` had no broken links, so only those to the edited pages' headings can be reported here.
+        let links = match loaded_of(file).as_deref() {
+            Some(Loaded::Page(p)) => {
+                resolver.resolve_all(file, p.body_offset, &p.body.links, &mut diags)
+            }
+            Some(Loaded::Section(s)) => {
+                resolver.resolve_all(file, s.body_offset, &s.body.links, &mut diags)
+            }
+            None => return Err(Structural),
+        };
+        rechecked.push((target, lang, links));
+    }
+    drop(resolver);
+    for (pi, lang, links) in resolved {
+        if let Some(v) = Arc::make_mut(&mut pages[pi]).variants[lang].as_mut() {
+            v.body.links = links;
+        }
+    }
+    let mut sections = old.sections.clone();
+    for (target, lang, links) in rechecked {
+        // The same links unless one broke (it then points nowhere, as after a full link): copy only then.
+        let unchanged = match target {
+            Target::Page(pi) => pages[pi].variants[lang].as_ref().map(|v| &v.body),
+            Target::Section(si) => sections[si].variants[lang].as_ref().map(|v| &v.body),
+        }
+        .is_none_or(|b| same_links(&b.links, &links));
+        if unchanged {
+            continue;
+        }
+        let body = match target {
+            Target::Page(pi) => Arc::make_mut(&mut pages[pi]).variants[lang]
+                .as_mut()
+                .map(|v| &mut v.body),
+            Target::Section(si) => sections[si].variants[lang].as_mut().map(|v| &mut v.body),
+        };
+        if let Some(body) = body {
+            body.links = links;
+        }
+    }
+
+    // Listings: an edited page whose sort key changed moves; the others keep their order. All moving pages
+    // leave first, so the rest is in order when each is put back.
+    let mut moving: Vec<(usize, usize, usize)> = Vec::new();
+    for &pi in &touched {
+        let si = pages[pi].section;
+        let sort_by = sections[si].shown(0).0.front.sort_by;
+        for l in 0..langs {
+            if listing_key(&old.pages[pi], l, sort_by) != listing_key(&pages[pi], l, sort_by) {
+                moving.push((si, l, pi));
+            }
+        }
+    }
+    for &(si, l, pi) in &moving {
+        sections[si].pages[l].retain(|&p| p != pi);
+    }
+    for &(si, l, pi) in &moving {
+        let sort_by = sections[si].shown(0).0.front.sort_by;
+        let key = listing_key(&pages[pi], l, sort_by);
+        let list = &mut sections[si].pages[l];
+        let at = list.partition_point(|&q| listing_key(&pages[q], l, sort_by) < key);
+        list.insert(at, pi);
+    }
+
+    // Tags of the edited versions: each edited page leaves the tags it had and joins those it has, in date
+    // order. A tag that appears or empties changes the outputs: that is for a full link.
+    let mut tags = old.tags.clone();
+    let mut joined: Vec<(usize, usize, String)> = Vec::new();
+    let mut renamed: BTreeSet<(usize, String)> = BTreeSet::new();
+    for (pi, (lang, _, _, _)) in &pending {
+        let (pi, lang) = (*pi, *lang);
+        let (Some(before), Some(after)) =
+            (&old.pages[pi].variants[lang], &pages[pi].variants[lang])
+        else {
+            return Err(Structural);
+        };
+        let now = tag_slugs(after, Some(&mut diags));
+        for (slug, _) in tag_slugs(before, None).iter().chain(&now) {
+            if let Some(tag) = tags[lang].get_mut(slug) {
+                tag.pages.retain(|&p| p != pi);
+            }
+            renamed.insert((lang, slug.clone()));
+        }
+        joined.extend(now.into_iter().map(|(slug, _)| (pi, lang, slug)));
+    }
+    for (pi, lang, slug) in joined {
+        let Some(tag) = tags[lang].get_mut(&slug) else {
+            return Err(Structural);
+        };
+        if tag.pages.contains(&pi) {
+            continue;
+        }
+        let key = listing_key(&pages[pi], lang, SortBy::Date);
+        let at = tag
+            .pages
+            .partition_point(|&q| listing_key(&pages[q], lang, SortBy::Date) < key);
+        tag.pages.insert(at, pi);
+    }
+    for (lang, slug) in renamed {
+        let Some(tag) = tags[lang].get_mut(&slug) else {
+            continue;
+        };
+        // The name shown is the first one written with this slug, in page order.
+        let first = tag.pages.iter().min().and_then(|&p| {
+            let v = pages[p].variants[lang].as_ref()?;
+            tag_slugs(v, None)
+                .into_iter()
+                .find(|(s, _)| *s == slug)
+                .map(|(_, name)| name.to_string())
+        });
+        match first {
+            Some(name) => tag.name = name,
+            None => return Err(Structural),
+        }
+    }
+
+    let site = Site {
+        config: old.config.clone(),
+        strings: old.strings.clone(),
+        sections,
+        pages,
+        tags,
+        assets: old.assets.clone(),
+        now: options.now,
+        links: old.links.clone(),
+    };
+    Ok(Relinked {
+        site,
+        pages: touched,
+        diagnostics: diags,
+    })
+}
+
+/// Whether two lists of resolved links point at the same places.
+fn same_links(a: &[ResolvedLink], b: &[ResolvedLink]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x.target == y.target && x.lang == y.lang && x.anchor == y.anchor)
+}
+
+/// One loaded page file as a version of its page, and its internal links, still to be resolved.
+fn page_variant(
+    mut f: LoadedPage,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> (PageVariant, Vec<InternalLink>) {
+    let slug = match &f.front.slug {
+        Some(s) => {
+            if is_safe_segment(s) && s.trim() == s {
+                s.clone()
+            } else {
+                diags.push(
+                    front_error(&f, &["slug"], format!("`slug` cannot be used as a URL segment: `{s}`"))
+                        .with_hint("write a single word or words joined by `-`, without `/`, `..` or spaces at the ends"),
+                );
+                f.file_slug.clone()
+            }
+        }
+        None => f.file_slug.clone(),
+    };
+    let event = f.front.event.as_ref().map(|e| event_times(e, config));
+    let steps = if f.steps.is_empty() {
+        std::mem::take(&mut f.body.steps)
+    } else {
+        std::mem::take(&mut f.steps)
+    };
+    let links = std::mem::take(&mut f.body.links);
+    let variant = PageVariant {
+        file: f.file,
+        lang: f.lang,
+        slug,
+        steps,
+        requirements: f.requirements,
+        event,
+        body: Body::loaded(f.body, f.body_offset),
+        front: f.front,
+    };
+    (variant, links)
+}
+
+/// Site-relative folder of a page in each language: its own slug where it is translated, else its fallback's.
+fn page_paths(
+    config: &Config,
+    section_dir: &str,
+    variants: &[Option<PageVariant>],
+    fallback: usize,
+) -> Vec<String> {
+    let prefix = if section_dir.is_empty() {
+        String::new()
+    } else {
+        format!("{section_dir}/")
+    };
+    (0..variants.len())
+        .map(|l| {
+            let slug = variants[l]
+                .as_ref()
+                .or(variants[fallback].as_ref())
+                .map_or("", |v| v.slug.as_str());
+            config.lang_path(l, &format!("{prefix}{slug}/"))
+        })
+        .collect()
+}
+
+/// A page version's tags as (slug, name as written), in order; names without letters or digits are left
+/// out, with a warning when `diags` is given.
+fn tag_slugs<'v>(
+    v: &'v PageVariant,
+    mut diags: Option<&mut Vec<Diagnostic>>,
+) -> Vec<(String, &'v str)> {
+    let mut out = Vec::with_capacity(v.front.tags.len());
+    for name in &v.front.tags {
+        let slug = slugify(name);
+        if slug.is_empty() {
+            if let Some(diags) = diags.as_deref_mut() {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "tag `{name}` has no letters or digits and is ignored"
+                    ))
+                    .in_file(&v.file)
+                    .with_hint("use a word as a tag"),
+                );
+            }
+            continue;
+        }
+        out.push((slug, name.as_str()));
+    }
+    out
 }
 
 fn implicit_section(dir: &str, config: &Config) -> SectionVariant {
@@ -619,9 +946,8 @@ fn listing_key(page: &Page, lang: usize, sort_by: SortBy) -> ListingKey<'_> {
 type AnchorSets<'a> = HashMap<(Target, Option<usize>), std::collections::HashSet<&'a str>>;
 
 struct Resolver<'a> {
-    files: &'a HashMap<String, (Target, Option<usize>)>,
-    drafts: &'a [String],
-    pages: &'a [Page],
+    index: &'a LinkIndex,
+    pages: &'a [Arc<Page>],
     sections: &'a [Section],
     /// Heading ids per link target, built on first use.
     anchors: std::cell::RefCell<AnchorSets<'a>>,
@@ -673,9 +999,9 @@ impl<'a> Resolver<'a> {
             );
             return None;
         };
-        let Some(&(target, lang)) = self.files.get(&target_path) else {
+        let Some(&(target, lang)) = self.index.files.get(&target_path) else {
             let full = format!("content/{target_path}");
-            if self.drafts.contains(&full) {
+            if self.index.drafts.contains(&full) {
                 diags.push(
                     Diagnostic::error(format!("link to a draft page: `{}`", link.path))
                         .at(file, span)
@@ -683,7 +1009,8 @@ impl<'a> Resolver<'a> {
                 );
                 return None;
             }
-            let hint = match did_you_mean(&target_path, self.files.keys().map(String::as_str)) {
+            let hint = match did_you_mean(&target_path, self.index.files.keys().map(String::as_str))
+            {
                 Some(s) => format!(
                     "no file `content/{target_path}`; did you mean `{}`?",
                     relative_from(base_dir, s)
@@ -831,4 +1158,152 @@ pub fn contact_for(site: &Site, page: &Page, variant: &PageVariant, lang: usize)
         section = site.sections[si].parent;
     }
     contact.or(&site.config.contact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{load_file, SourceFile};
+    use crate::diagnostics::normalize;
+
+    const CONFIG: &str = "title: T\nbase_url: https://x.example\ndefault_language: id\nlanguages:\n  id: {}\n  en: {}\n";
+
+    fn now(config: &Config) -> Zoned {
+        jiff::Timestamp::from_second(1_795_392_000)
+            .unwrap()
+            .to_zoned(config.timezone.clone())
+    }
+
+    /// Loads and links `files` ((path, text)): the site, its diagnostics, and each file's load result.
+    fn link_all(files: &[(&str, String)]) -> (Site, Vec<Diagnostic>, HashMap<String, Arc<Loaded>>) {
+        let config = Config::parse(CONFIG).unwrap();
+        let strings = Strings::load(&config, &[]).unwrap();
+        let mut loaded = HashMap::new();
+        for (path, text) in files {
+            let file = SourceFile {
+                path: path.to_string(),
+                text: Arc::from(text.as_str()),
+            };
+            let (l, _) = load_file(&config, &file).unwrap();
+            loaded.insert(path.to_string(), Arc::new(l));
+        }
+        let options = LinkOptions {
+            drafts: false,
+            now: now(&config),
+        };
+        let all = files.iter().map(|(p, _)| loaded[*p].clone()).collect();
+        let (site, mut diags) = link(config, strings, all, Vec::new(), options);
+        normalize(&mut diags);
+        (site.unwrap(), diags, loaded)
+    }
+
+    fn page(title: &str, weight: i64, tags: &str, body: &str) -> String {
+        format!("---\ntitle: {title}\ndate: 2026-0{}-01\nweight: {weight}\ntags: [{tags}]\n---\n{body}\n", weight + 1)
+    }
+
+    /// After each edit, re-linking only the edited file gives the site and the diagnostics that linking
+    /// everything gives (`Site`'s debug form shows every field, listings and tags in order).
+    #[test]
+    fn relinking_an_edit_equals_linking_everything() {
+        let mut files: Vec<(&str, String)> = vec![
+            ("content/_index.md", "---\ntitle: Beranda\n---\n".into()),
+            (
+                "content/a/_index.md",
+                "---\ntitle: A\nsort_by: weight\n---\n".into(),
+            ),
+            (
+                "content/a/satu.md",
+                page("Satu", 1, "x, y", "Ke [dua](dua.md#bagian)."),
+            ),
+            (
+                "content/a/satu.en.md",
+                page("One", 1, "x", "To [two](dua.md)."),
+            ),
+            ("content/a/dua.md", page("Dua", 2, "y", "## Bagian\n\nIsi.")),
+            (
+                "content/a/tiga.md",
+                page("Tiga", 3, "y, \"!!\"", "Isi tiga."),
+            ),
+            (
+                "content/b/empat.md",
+                page("Empat", 4, "x", "Ke [satu](../a/satu.md)."),
+            ),
+        ];
+        let edits: Vec<(&str, String, bool)> = vec![
+            // Moves to the front of its listing and of tag y.
+            (
+                "content/a/tiga.md",
+                page("Tiga", 0, "y, \"!!\"", "Isi tiga."),
+                true,
+            ),
+            // Leaves tag x (which others keep), joins y; the English version is unchanged.
+            (
+                "content/a/satu.md",
+                page("Satu", 1, "y", "Ke [dua](dua.md#bagian)."),
+                true,
+            ),
+            // The heading another page links to is gone: that page's link is an error now.
+            (
+                "content/a/dua.md",
+                page("Dua", 2, "y", "## Lain\n\nIsi."),
+                true,
+            ),
+            (
+                "content/a/dua.md",
+                page("Dua", 2, "Y", "## Bagian\n\nIsi."),
+                true,
+            ),
+            // The last page with tag x in English would leave it: a tag page disappears.
+            (
+                "content/a/satu.en.md",
+                page("One", 1, "z", "To [two](dua.md)."),
+                false,
+            ),
+            // A new slug moves the page.
+            (
+                "content/b/empat.md",
+                "---\ntitle: Empat\nslug: iv\n---\n".into(),
+                false,
+            ),
+            ("content/a/_index.md", "---\ntitle: A2\n---\n".into(), false),
+        ];
+        // As in `serve`: the base is the last site linked without errors, and every file edited since is
+        // linked again over it.
+        let (mut base, mut base_diags, _) = link_all(&files);
+        let mut since: BTreeSet<&str> = BTreeSet::new();
+        for (path, text, relinkable) in edits {
+            let at = files.iter().position(|(p, _)| *p == path).unwrap();
+            files[at].1 = text;
+            since.insert(path);
+            let (full, full_diags, loaded) = link_all(&files);
+            let options = LinkOptions {
+                drafts: false,
+                now: full.now.clone(),
+            };
+            let edited = since.iter().map(|f| loaded[*f].clone()).collect();
+            let result = relink(&base, edited, options, &|f| loaded.get(f).cloned());
+            let Ok(relinked) = result else {
+                assert!(!relinkable, "{path} could not be relinked");
+                (base, base_diags, since) = (full, full_diags, BTreeSet::new());
+                continue;
+            };
+            assert!(relinkable, "{path} was relinked");
+            assert_eq!(
+                format!("{:?}", relinked.site),
+                format!("{full:?}"),
+                "{path}"
+            );
+            let mut diags: Vec<Diagnostic> = base_diags
+                .iter()
+                .filter(|d| d.file.as_deref().is_none_or(|f| !since.contains(f)))
+                .cloned()
+                .chain(relinked.diagnostics)
+                .collect();
+            normalize(&mut diags);
+            assert_eq!(diags, full_diags, "{path}");
+            if !crate::diagnostics::has_errors(&full_diags) {
+                (base, base_diags, since) = (full, full_diags, BTreeSet::new());
+            }
+        }
+    }
 }

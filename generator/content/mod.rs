@@ -192,6 +192,15 @@ impl Listing {
         (listing, diags)
     }
 
+    /// The Markdown file at site-relative `path`, if the listing holds it.
+    pub fn file(&self, path: &str) -> Option<&SourceFile> {
+        let at = self
+            .files
+            .binary_search_by(|f| walk_order(&f.path, path))
+            .ok()?;
+        self.files.get(at)
+    }
+
     /// Brings the listing up to date with the site-relative `paths` that changed (files or folders, created,
     /// changed or deleted); returns the Markdown paths whose text changed, appeared or disappeared.
     pub fn update(

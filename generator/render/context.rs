@@ -700,7 +700,7 @@ fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
         .filter_map(|p| {
             let v = p.variants[lang].as_ref()?;
             let d = v.front.updated.or(v.front.date)?;
-            Some((d.0, p, v))
+            Some((d.0, &**p, v))
         })
         .collect();
     dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.key.cmp(&b.1.key)));

@@ -9,36 +9,46 @@
 use std::collections::BTreeSet;
 
 use super::{Job, Planned};
-use crate::content::library::{Page, Site};
+use crate::content::library::{Page, PageVariant, Site};
 
 /// The jobs to render again after an edit of some pages.
 #[derive(Debug, Default)]
 pub struct Affected {
-    /// Pages whose own text changed: their pages (every language: switchers, fallbacks), aliases and leaflets.
-    pub pages: BTreeSet<usize>,
-    /// Listings that show one of them: their sections, the sections above, and the home page.
-    pub sections: BTreeSet<usize>,
-    /// Tag pages (per language, by slug) that list one of them, before or after the edit.
+    /// (page, language) where the version shown changed: that page, its aliases and its leaflet there.
+    pub pages: BTreeSet<(usize, usize)>,
+    /// (section, language) listings that show one of them differently (or, for the home page, an event).
+    pub sections: BTreeSet<(usize, usize)>,
+    /// Tag pages (per language, by slug) that list one of them differently, before or after the edit.
     pub tags: Vec<BTreeSet<String>>,
-    /// Languages whose search index holds one of them.
+    /// Languages whose search index holds an edited version.
     pub search: Vec<bool>,
-    /// Languages whose feed may list one of them (it has a date there).
+    /// Languages whose feed may show an edited version (it has a date there).
     pub feeds: Vec<bool>,
-    /// Languages where one of them changed its tags (the tag index shows counts).
+    /// Languages where an edited version changed its tags (the tag index shows names and counts).
     pub tag_index: Vec<bool>,
-    /// One of them changed its date, which is its `lastmod` in the sitemap.
+    /// The default language's version of one of them changed its date, which is its `lastmod` in the sitemap.
     pub sitemap: bool,
 }
 
 impl Affected {
+    fn new(langs: usize) -> Affected {
+        Affected {
+            tags: vec![BTreeSet::new(); langs],
+            search: vec![false; langs],
+            feeds: vec![false; langs],
+            tag_index: vec![false; langs],
+            ..Affected::default()
+        }
+    }
+
     /// Whether `job` may render differently now.
     pub fn wants(&self, job: &Job) -> bool {
         match job {
             // A page links its leaflet with the PDF's size, so both are rendered in the same run.
-            Job::Page { page, .. } | Job::Alias { page, .. } | Job::Leaflet { page, .. } => {
-                self.pages.contains(page)
+            Job::Page { page, lang } | Job::Alias { page, lang } | Job::Leaflet { page, lang } => {
+                self.pages.contains(&(*page, *lang))
             }
-            Job::Section { section, .. } => self.sections.contains(section),
+            Job::Section { section, lang, .. } => self.sections.contains(&(*section, *lang)),
             Job::Tag { lang, slug } => self.tags[*lang].contains(slug),
             Job::SearchIndex { lang } => self.search[*lang],
             Job::Feed { lang } => self.feeds[*lang],
@@ -66,8 +76,6 @@ pub fn affected(
     if old.config.languages.len() != langs
         || old.pages.len() != new.pages.len()
         || old.sections.len() != new.sections.len()
-        || old.now.date() != new.now.date()
-        || events_crossed(old, new)
     {
         return None;
     }
@@ -106,56 +114,6 @@ pub fn affected(
     {
         return None;
     }
-
-    let mut out = Affected {
-        tags: vec![BTreeSet::new(); langs],
-        search: vec![false; langs],
-        feeds: vec![false; langs],
-        tag_index: vec![false; langs],
-        ..Affected::default()
-    };
-    for (i, page) in new.pages.iter().enumerate() {
-        let touched = page
-            .variants
-            .iter()
-            .flatten()
-            .any(|v| changed.contains(&v.file));
-        if !touched {
-            continue;
-        }
-        out.pages.insert(i);
-        let mut section = Some(page.section);
-        while let Some(s) = section {
-            out.sections.insert(s);
-            section = new.sections[s].parent;
-        }
-        let before = &old.pages[i];
-        let lastmod = |p: &Page| {
-            let front = &p.shown(0).0.front;
-            front.updated.or(front.date).map(|d| d.0)
-        };
-        if lastmod(before) != lastmod(page) {
-            out.sitemap = true;
-        }
-        for lang in 0..langs {
-            let tags = |p: &Page| p.shown(lang).0.front.tags.clone();
-            if tags(before) != tags(page) {
-                out.tag_index[lang] = true;
-            }
-            for site_page in [before, page] {
-                let (v, _) = site_page.shown(lang);
-                for tag in &v.front.tags {
-                    out.tags[lang].insert(crate::markdown::slugify(tag));
-                }
-                if let Some(v) = &site_page.variants[lang] {
-                    out.search[lang] = true;
-                    if v.front.updated.or(v.front.date).is_some() {
-                        out.feeds[lang] = true;
-                    }
-                }
-            }
-        }
-    }
     // Files that changed but belong to no page (a section file) reach further than this module tracks.
     let page_files: BTreeSet<&str> = new
         .pages
@@ -165,9 +123,101 @@ pub fn affected(
     if changed.iter().any(|f| !page_files.contains(f.as_str())) {
         return None;
     }
-    // The home page lists upcoming events from every section.
-    out.sections.insert(0);
+    let touched = new.pages.iter().enumerate().filter_map(|(i, page)| {
+        page.variants
+            .iter()
+            .flatten()
+            .any(|v| changed.contains(&v.file))
+            .then_some(i)
+    });
+    reached(old, new, touched, changed)
+}
+
+/// The jobs reached by edits of the files `changed` of the pages `pages`, when `old` and `new` have the same
+/// structure (the same pages, sections, URLs, tags and outputs; [`same_outputs`] and
+/// `content::library::relink` make sure of it). `None` when time moved past an event or a day boundary:
+/// listings of events change then, so everything is rendered.
+pub fn reached(
+    old: &Site,
+    new: &Site,
+    pages: impl IntoIterator<Item = usize>,
+    changed: &BTreeSet<String>,
+) -> Option<Affected> {
+    if old.now.date() != new.now.date() || events_crossed(old, new) {
+        return None;
+    }
+    let langs = new.config.languages.len();
+    let mut out = Affected::new(langs);
+    for pi in pages {
+        let (before, after) = (&old.pages[pi], &new.pages[pi]);
+        for lang in 0..langs {
+            let ((b, _), (a, _)) = (before.shown(lang), after.shown(lang));
+            if !changed.contains(&a.file) && !changed.contains(&b.file) {
+                // The version shown here is another language's, which did not change.
+                continue;
+            }
+            out.pages.insert((pi, lang));
+            let listed = !same_listing(b, a);
+            if listed {
+                out.sections.insert((after.section, lang));
+                // The home page lists upcoming events from every section.
+                if b.event.is_some() || a.event.is_some() {
+                    out.sections.insert((0, lang));
+                }
+            }
+            if lang == 0 && lastmod(b) != lastmod(a) {
+                out.sitemap = true;
+            }
+            // Tags, feeds and search indexes hold only versions in their own language.
+            if after.variants[lang].is_none() {
+                continue;
+            }
+            out.search[lang] = true;
+            if lastmod(b).is_some() || lastmod(a).is_some() {
+                out.feeds[lang] = true;
+            }
+            let retagged = b.front.tags != a.front.tags;
+            if retagged {
+                out.tag_index[lang] = true;
+            }
+            if retagged || listed {
+                for tag in b.front.tags.iter().chain(&a.front.tags) {
+                    out.tags[lang].insert(crate::markdown::slugify(tag));
+                }
+            }
+        }
+    }
     Some(out)
+}
+
+/// Whether the outputs planned for `new` are those planned for `old`, when they differ only in the versions
+/// of `pages` (linked again with the same structure): the aliases and leaflets those pages ask for.
+pub fn same_outputs(old: &Site, new: &Site, pages: &[usize]) -> bool {
+    pages.iter().all(|&pi| {
+        let (a, b) = (&old.pages[pi], &new.pages[pi]);
+        (0..new.config.languages.len()).all(|lang| {
+            let (x, y) = (&a.variants[lang], &b.variants[lang]);
+            x.as_ref().map(|v| &v.front.aliases) == y.as_ref().map(|v| &v.front.aliases)
+                && super::leaflets::wanted(old, a, lang) == super::leaflets::wanted(new, b, lang)
+        })
+    })
+}
+
+/// What a listing, a tag page or the home page shows of a page, and sorts it by (`summary` in `context.rs`
+/// and the listing order in `content::library`): the same for both versions means those pages do not change.
+fn same_listing(a: &PageVariant, b: &PageVariant) -> bool {
+    a.lang == b.lang
+        && a.front.title == b.front.title
+        && a.front.description == b.front.description
+        && a.front.date == b.front.date
+        && a.front.updated == b.front.updated
+        && a.front.weight == b.front.weight
+        && a.event == b.event
+}
+
+/// The date a version was last changed, as feeds and the sitemap give it.
+fn lastmod(v: &PageVariant) -> Option<jiff::civil::Date> {
+    v.front.updated.or(v.front.date).map(|d| d.0)
 }
 
 /// Same key, section, folder, fallback, URLs and languages: the page sits where it sat.

@@ -424,6 +424,7 @@ mod tests {
             rendered: (1, 1),
             reload,
             incremental: true,
+            relinked: false,
             prepare: Duration::ZERO,
         }
     }

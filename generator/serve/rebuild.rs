@@ -1,11 +1,13 @@
 //! Rebuilding the served site: the same pipeline as `build`, rendered into memory, keeping the last good
 //! outputs when a run has errors and reporting which outputs changed.
 //!
-//! Every rebuild reads, loads and links the whole site again (so nothing stale can survive), then renders only
-//! what the change reaches: when only pages' Markdown changed and the site's structure did not, the jobs that
-//! read none of those pages are skipped ([`render::deps`]); otherwise everything is rendered. Search indexes
-//! are the slowest outputs, so they are rendered in a second step ([`SearchStep`]) that runs behind the next
-//! rebuilds, after the pages have been swapped in and browsers told to reload.
+//! Every rebuild reads only the files the watcher reported. When only pages' Markdown changed since the last
+//! good run and the edit leaves the site's structure as it was, only the edited pages are linked again, over
+//! that run's site ([`pipeline::prepare_cached`] with a [`pipeline::Base`]), and its plan of outputs is kept;
+//! otherwise the whole site is linked and planned again, as `build` does. Either way only what the change
+//! reaches is rendered when the structure did not change ([`render::deps`]). Search indexes are the slowest
+//! outputs, so they are rendered in a second step ([`SearchStep`]), on a thread of its own at a low priority,
+//! behind the next rebuilds, after the pages have been swapped in and browsers told to reload.
 
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -36,6 +38,8 @@ pub struct Rebuilt {
     pub reload: bool,
     /// Only the outputs the change reaches were rendered (not everything).
     pub incremental: bool,
+    /// Only the edited pages were linked again (not the whole site).
+    pub relinked: bool,
     /// Time spent reading, loading and linking the site (the rest of `elapsed` is planning and rendering).
     pub prepare: Duration,
 }
@@ -49,11 +53,13 @@ impl Rebuilt {
 /// How long the search step waits after its rebuild, in case the editor saves again at once.
 const SEARCH_DELAY: Duration = Duration::from_millis(300);
 
-/// The last good run: what the next one is compared with.
+/// The last good run: what the next one is compared with, and updated from.
 struct Last {
     prepared: Arc<Prepared>,
-    jobs: Vec<Planned>,
+    jobs: Arc<Vec<Planned>>,
     sources: Arc<Sources>,
+    /// Its diagnostics from reading to linking, which a relinking run keeps for the files it did not read.
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// The outputs served, shared between rebuilds and the search step running behind them.
@@ -136,13 +142,24 @@ impl Builder {
         let started = Instant::now();
         // Only the reported paths are read again, unless the watcher lost events or nothing was reported.
         let changes = (!batch.rescan && !batch.paths.is_empty()).then_some(&batch.paths);
-        let run = pipeline::prepare_cached(&self.options, &mut self.loads, changes);
-        let (prepared, mut diags, sources) = (run.prepared, run.diagnostics, run.sources);
         self.since_last
             .batch
             .paths
             .extend(batch.paths.iter().cloned());
         self.since_last.batch.rescan |= batch.rescan;
+        // The last good run can be updated when only Markdown changed since, and the runs since said which.
+        let base = match (&self.last, &self.since_last.markdown) {
+            (Some(last), Some(changed)) if only_markdown(&self.since_last.batch) => {
+                Some(pipeline::Base {
+                    prepared: &last.prepared,
+                    diagnostics: &last.diagnostics,
+                    changed,
+                })
+            }
+            _ => None,
+        };
+        let run = pipeline::prepare_cached(&self.options, &mut self.loads, changes, base);
+        let (prepared, mut diags, sources) = (run.prepared, run.diagnostics, run.sources);
         self.since_last.markdown = match (self.since_last.markdown.take(), run.changed) {
             (Some(mut all), Some(now)) => {
                 all.extend(now);
@@ -150,6 +167,7 @@ impl Builder {
             }
             _ => None,
         };
+        let prepare_diagnostics = diags.clone();
         let prepare = started.elapsed();
         let clock = pipeline::Clock::start(self.options.timings);
         let mut out = Rebuilt {
@@ -162,6 +180,7 @@ impl Builder {
             rendered: (0, 0),
             reload: true,
             incremental: false,
+            relinked: false,
             prepare,
         };
         let Some(prepared) = prepared else {
@@ -175,32 +194,67 @@ impl Builder {
             .map(|l| l.code.clone())
             .collect();
         out.languages = self.languages.clone();
-        let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
-        diags.extend(plan_diags);
-        clock.lap("plan");
+        out.relinked = run.relinked.is_some();
+
+        // After a relink the outputs are the last run's unless an edited page asks for other aliases or
+        // leaflets; the jobs they reach follow from the edited pages alone.
+        let edited = self
+            .last
+            .as_ref()
+            .zip(run.relinked.as_ref())
+            .filter(|(last, pages)| deps::same_outputs(&last.prepared.site, &prepared.site, pages));
+        let (jobs, affected) = match edited {
+            Some((last, pages)) => {
+                let changed = self.since_last.markdown.clone().unwrap_or_default();
+                let affected = deps::reached(
+                    &last.prepared.site,
+                    &prepared.site,
+                    pages.iter().copied(),
+                    &changed,
+                );
+                clock.lap("find the outputs the change reaches");
+                (last.jobs.clone(), affected)
+            }
+            None => {
+                let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
+                diags.extend(plan_diags);
+                clock.lap("plan");
+                if has_errors(&diags) {
+                    normalize(&mut diags);
+                    out.diagnostics = diags;
+                    out.elapsed = started.elapsed();
+                    return (out, None);
+                }
+                let affected = self
+                    .last
+                    .as_ref()
+                    .filter(|_| only_markdown(&self.since_last.batch))
+                    .and_then(|last| {
+                        let changed = changed_markdown(
+                            last,
+                            &prepared,
+                            &sources,
+                            self.since_last.markdown.as_ref(),
+                        );
+                        deps::affected(
+                            &last.prepared.site,
+                            &prepared.site,
+                            &last.jobs,
+                            &jobs,
+                            &changed,
+                        )
+                    });
+                clock.lap("find the outputs the change reaches");
+                (Arc::new(jobs), affected)
+            }
+        };
         if has_errors(&diags) {
+            // A relinking run with errors: nothing is rendered, the last good site stays.
             normalize(&mut diags);
             out.diagnostics = diags;
             out.elapsed = started.elapsed();
             return (out, None);
         }
-
-        let affected = self
-            .last
-            .as_ref()
-            .filter(|_| only_markdown(&self.since_last.batch))
-            .and_then(|last| {
-                let changed =
-                    changed_markdown(last, &prepared, &sources, self.since_last.markdown.as_ref());
-                deps::affected(
-                    &last.prepared.site,
-                    &prepared.site,
-                    &last.jobs,
-                    &jobs,
-                    &changed,
-                )
-            });
-        clock.lap("find the outputs the change reaches");
         let first = self.last.is_none();
         // Indexes whose last search step never landed are rebuilt too.
         let behind = lock(&self.served).search_behind.clone();
@@ -247,6 +301,7 @@ impl Builder {
             served.files = Arc::new(files);
         }
         served.generation += 1;
+        // Languages still waiting for their index: those of this step, and those of a step it overtakes.
         served.search_behind = later
             .iter()
             .filter_map(|j| match j.job {
@@ -271,6 +326,7 @@ impl Builder {
             prepared,
             jobs,
             sources,
+            diagnostics: prepare_diagnostics,
         });
         self.since_last = Since {
             batch: Batch::default(),
@@ -326,6 +382,7 @@ impl SearchStep {
             rendered: (self.jobs.len(), self.total),
             reload: false,
             incremental: true,
+            relinked: false,
             prepare: Duration::ZERO,
         };
         if !out.failed() {
@@ -610,6 +667,8 @@ mod tests {
                 "{rel} {to}: rendered {:?}",
                 step.rendered
             );
+            // Every edit here that keeps the structure keeps it in the link step too.
+            assert_eq!(step.relinked, incremental, "{rel} {to}");
             assert!(!step.changed.is_empty(), "{rel}: nothing changed");
             if let Some(search) = search {
                 assert!(search.run(|_| ()).is_some());
@@ -722,5 +781,227 @@ mod tests {
             .sources
             .get("content/paspor/peringatan.md")
             .is_some());
+    }
+
+    /// Saves `text` over `rel` and rebuilds; the site served must then be the site a full build gives.
+    fn save(builder: &mut Builder, options: &Options, rel: &str, text: &str) -> Rebuilt {
+        std::fs::write(options.root.join(rel), text).unwrap();
+        let (rebuilt, search) = builder.rebuild(&Batch {
+            paths: [rel.to_string()].into(),
+            rescan: false,
+        });
+        if let Some(search) = search {
+            search.run(|_| ());
+        }
+        rebuilt
+    }
+
+    /// Edits that the link step takes in without linking the whole site again (and some it cannot), each
+    /// compared with a full build: front matter a listing shows or sorts by, front matter it does not show,
+    /// bodies only, several pages at once, aliases, slugs, drafts.
+    #[test]
+    fn relinked_edits_equal_full_builds() {
+        let (dir, options) = fixture();
+        let root = dir.path();
+        let mut builder = Builder::new(options.clone());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
+        let read = |rel: &str| std::fs::read_to_string(root.join(rel)).unwrap();
+        // (file, text to replace, replacement, relinked)
+        let edits: Vec<(&str, &str, &str, bool)> = vec![
+            // Shown in listings and the home page's upcoming events.
+            (
+                "content/acara/seminar.md",
+                "description: Seminar untuk",
+                "description: Seminar bagi",
+                true,
+            ),
+            // Not shown in any listing.
+            (
+                "content/paspor/baru.md",
+                "processing_time: 4 hari kerja",
+                "processing_time: 5 hari kerja",
+                true,
+            ),
+            ("content/paspor/baru.md", "  - Kartu Keluarga\n", "", true),
+            // Leaves one tag (that other pages keep) and joins another that exists.
+            (
+                "content/paspor/baru.md",
+                "tags: [paspor, wni]",
+                "tags: [wni, paspor]",
+                true,
+            ),
+            (
+                "content/paspor/hilang.md",
+                "tags: [paspor]",
+                "tags: [wni]",
+                true,
+            ),
+            // Aliases change the outputs: planned again.
+            (
+                "content/paspor/baru.md",
+                "aliases: [\"/paspor/lama-baru/\"]",
+                "aliases: [\"/paspor/lama/\"]",
+                true,
+            ),
+            // A leaflet no longer wanted.
+            ("content/paspor/baru.ar.md", "leaflet: true\n", "", true),
+            // A slug moves the page: everything is linked again.
+            (
+                "content/berita/berita-4.md",
+                "title: Berita 4",
+                "title: Berita 4\nslug: kabar-4",
+                false,
+            ),
+            // A published page becomes a draft: it leaves the site.
+            (
+                "content/berita/berita-5.md",
+                "title: Berita 5",
+                "title: Berita 5\ndraft: true",
+                false,
+            ),
+            // The arabic body only.
+            (
+                "content/paspor/baru.ar.md",
+                "تعال إلى المكتب.",
+                "تعال إلى المكتب غداً.",
+                true,
+            ),
+        ];
+        for (rel, from, to, relinked) in edits {
+            let text = read(rel);
+            assert!(text.contains(from), "{rel} has no {from:?}");
+            let rebuilt = save(&mut builder, &options, rel, &text.replacen(from, to, 1));
+            assert!(!rebuilt.failed(), "{rel}: {:?}", rebuilt.diagnostics);
+            assert_eq!(rebuilt.relinked, relinked, "{rel}: {to}");
+            assert!(!rebuilt.changed.is_empty(), "{rel}: nothing changed");
+            assert_same_as_full(&builder, &options, &format!("{rel}: {to}"));
+        }
+
+        // A body-only edit of a translated page renders that page, its leaflet and its language's feed (the
+        // search index follows in its own step); no listing or tag page.
+        let rel = "content/paspor/baru.en.md";
+        let text = read(rel).replace(
+            "A passport is a travel document.",
+            "A passport is a document.",
+        );
+        let rebuilt = save(&mut builder, &options, rel, &text);
+        assert!(rebuilt.relinked && rebuilt.incremental);
+        assert_eq!(rebuilt.rendered.0, 3, "{:?}", rebuilt.changed);
+        assert_eq!(
+            rebuilt.changed,
+            vec!["en/atom.xml", "en/paspor/baru/index.html"],
+            "the leaflet's bytes stay the same"
+        );
+        assert_same_as_full(&builder, &options, "body of the English version");
+
+        // A draft that stays a draft changes nothing served.
+        let rel = "content/paspor/draf.md";
+        let rebuilt = save(
+            &mut builder,
+            &options,
+            rel,
+            &read(rel).replace("Belum", "Masih belum"),
+        );
+        assert!(
+            !rebuilt.failed() && rebuilt.relinked,
+            "{:?}",
+            rebuilt.diagnostics
+        );
+        assert!(rebuilt.changed.is_empty(), "{:?}", rebuilt.changed);
+
+        // Two pages of one listing swap places in one batch.
+        let hilang = read("content/paspor/hilang.md").replace("weight: 2", "weight: 0");
+        let baru = read("content/paspor/baru.md").replace("weight: 1", "weight: 5");
+        std::fs::write(root.join("content/paspor/hilang.md"), hilang).unwrap();
+        std::fs::write(root.join("content/paspor/baru.md"), baru).unwrap();
+        let (rebuilt, _) = builder.rebuild(&Batch {
+            paths: [
+                "content/paspor/hilang.md".to_string(),
+                "content/paspor/baru.md".to_string(),
+            ]
+            .into(),
+            rescan: false,
+        });
+        assert!(
+            !rebuilt.failed() && rebuilt.relinked,
+            "{:?}",
+            rebuilt.diagnostics
+        );
+        assert!(rebuilt.changed.contains(&"paspor/index.html".to_string()));
+        assert_same_as_full(&builder, &options, "two pages reordered");
+    }
+
+    /// Removing a heading another page links to is an error in the linking page, though only the target was
+    /// read again; a broken file's own error is shown without linking it, and fixing it relinks from the
+    /// last good site with every change since.
+    #[test]
+    fn relinked_errors_point_at_the_right_file_and_recover() {
+        let (dir, options) = fixture();
+        let root = dir.path();
+        let mut builder = Builder::new(options.clone());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
+        let rel = "content/paspor/hilang.md";
+        let good = std::fs::read_to_string(root.join(rel)).unwrap();
+
+        let rebuilt = save(
+            &mut builder,
+            &options,
+            rel,
+            &good.replace("## Denda", "## Sanksi"),
+        );
+        assert!(rebuilt.failed());
+        let broken = rebuilt
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("broken anchor"))
+            .expect("the link to #denda is reported");
+        assert_eq!(broken.file.as_deref(), Some("content/paspor/baru.md"));
+        assert!(rebuilt.changed.is_empty());
+
+        // Then a YAML mistake in the same file: only its own error, no errors of links to it.
+        let rebuilt = save(
+            &mut builder,
+            &options,
+            rel,
+            &good.replace("title: Paspor Hilang", "title: [Paspor"),
+        );
+        assert!(rebuilt.failed());
+        assert!(
+            rebuilt
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .all(|d| d.file.as_deref() == Some(rel)),
+            "{:?}",
+            rebuilt.diagnostics
+        );
+
+        // Another page edited meanwhile, then the first fixed with a new title: both edits are served.
+        let other = "content/paspor/baru.en.md";
+        let text = std::fs::read_to_string(root.join(other)).unwrap();
+        let rebuilt = save(
+            &mut builder,
+            &options,
+            other,
+            &text.replace("New Passport", "A New Passport"),
+        );
+        assert!(rebuilt.failed(), "the YAML mistake is still there");
+        let rebuilt = save(
+            &mut builder,
+            &options,
+            rel,
+            &good.replace("Paspor Hilang", "Paspor Raib"),
+        );
+        assert!(
+            !rebuilt.failed() && rebuilt.relinked,
+            "{:?}",
+            rebuilt.diagnostics
+        );
+        assert_same_as_full(&builder, &options, "after the fix");
+        let files = builder.files();
+        assert!(String::from_utf8_lossy(&files["paspor/index.html"]).contains("Paspor Raib"));
+        assert!(
+            String::from_utf8_lossy(&files["en/paspor/baru/index.html"]).contains("A New Passport")
+        );
     }
 }
