@@ -121,7 +121,9 @@ const MAX_DEPTH: usize = 8;
 
 impl Sources {
     /// Sources for a run that reads only some files again: every text of `base` stays visible unless
-    /// inserted again. Every few runs the layers are merged into one, so lookups never walk a long chain.
+    /// inserted again. Every few runs the layers are merged, so lookups never walk a long chain: the layers
+    /// above the first (which holds the whole site) into one while they are small, so that the site's texts
+    /// are not copied after every few edits; all of them otherwise.
     pub fn over(base: Arc<Sources>) -> Sources {
         if base.depth + 1 < MAX_DEPTH {
             return Sources {
@@ -130,13 +132,38 @@ impl Sources {
                 base: Some(base),
             };
         }
-        let mut files = BTreeMap::new();
-        base.collect_into(&mut files);
-        Sources {
-            files: RwLock::new(files),
-            base: None,
-            depth: 0,
+        let mut layers: Vec<&Sources> = vec![&base];
+        while let Some(below) = layers.last().and_then(|l| l.base.as_deref()) {
+            layers.push(below);
         }
+        let first = layers.pop().and_then(|_| layers.last()?.base.clone());
+        let mut files = BTreeMap::new();
+        for layer in layers.iter().rev() {
+            if let Ok(own) = layer.files.read() {
+                files.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+            }
+        }
+        match first {
+            Some(first) if files.len() * 4 < first.len() => Sources {
+                files: RwLock::new(files),
+                base: Some(first),
+                depth: 1,
+            },
+            _ => {
+                let mut files = BTreeMap::new();
+                base.collect_into(&mut files);
+                Sources {
+                    files: RwLock::new(files),
+                    base: None,
+                    depth: 0,
+                }
+            }
+        }
+    }
+
+    /// How many texts this layer holds itself.
+    fn len(&self) -> usize {
+        self.files.read().map_or(0, |f| f.len())
     }
 
     /// Every visible text, the newest layer winning.
@@ -441,6 +468,45 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Layered sources show the newest text of every file however many runs are layered, and merging the
+    /// layers keeps the first run's texts shared (not copied) while the later runs read few files.
+    #[test]
+    fn layered_sources_show_the_newest_texts() {
+        let first = Arc::new(Sources::default());
+        for i in 0..100 {
+            first.insert(&format!("f{i}"), Arc::from("v0"));
+        }
+        let mut top = first.clone();
+        for run in 1..=30 {
+            let next = Sources::over(top);
+            next.insert(
+                &format!("f{}", run % 7),
+                Arc::from(format!("v{run}").as_str()),
+            );
+            top = Arc::new(next);
+            assert!(top.depth < MAX_DEPTH);
+        }
+        for i in 0..100 {
+            let newest = (1..=30)
+                .rev()
+                .find(|run| run % 7 == i)
+                .map_or("v0".to_string(), |run| format!("v{run}"));
+            assert_eq!(
+                top.get(&format!("f{i}")).as_deref(),
+                Some(newest.as_str()),
+                "f{i}"
+            );
+        }
+        let mut layer = &*top;
+        while let Some(below) = layer.base.as_deref() {
+            layer = below;
+        }
+        assert!(
+            std::ptr::eq(layer, &*first),
+            "the first run's texts are still shared"
+        );
+    }
 
     #[test]
     fn line_col_counts_from_one() {

@@ -156,12 +156,45 @@ struct ReadAndLoaded {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// A file's text as loaded, and what loading it gave.
-type Entry = (Arc<str>, Arc<LoadResult>);
+/// What the cache knows of one Markdown file.
+struct Entry {
+    /// The text last loaded.
+    text: Arc<str>,
+    /// The loaded file, until a full link takes it: linking then owns it instead of copying it, so a large
+    /// site is not held twice (here and in the site). Loaded again from `text` when needed.
+    loaded: Option<Arc<Loaded>>,
+    /// Its warnings, or the errors that kept it from loading.
+    diagnostics: Vec<Diagnostic>,
+    failed: bool,
+}
+
+impl Entry {
+    fn load(config: &Config, file: &content::SourceFile) -> Entry {
+        let (loaded, diagnostics) = match content::load_file(config, file) {
+            Ok((l, warnings)) => (Some(Arc::new(l)), warnings),
+            Err(errors) => (None, errors),
+        };
+        Entry {
+            text: file.text.clone(),
+            failed: loaded.is_none(),
+            loaded,
+            diagnostics,
+        }
+    }
+
+    /// Whether it is up to date with `text` and holds its loaded file (unless that failed).
+    fn holds(&self, text: &Arc<str>) -> bool {
+        // Unchanged files keep the very text read before: comparing pointers is enough.
+        (Arc::ptr_eq(&self.text, text) || *self.text == **text)
+            && (self.failed || self.loaded.is_some())
+    }
+}
 
 /// Load results per file, for runs that repeat (`serve`): loading is a pure function of the configuration
-/// and the file's text, so a file whose text did not change is not parsed again. It also keeps what the last
-/// run read from `content/`, so the next one reads only the files the watcher reported.
+/// and the file's text, so a run that links only edited pages loads only the files that changed. It also
+/// keeps what the last run read from `content/`, so the next one reads only the files the watcher reported.
+/// A run that links the whole site takes the loaded files (see [`Entry::loaded`]) and the next such run loads
+/// them again.
 #[derive(Default)]
 pub struct LoadCache {
     /// The `site.yaml` text and base URL the entries were loaded with.
@@ -239,12 +272,13 @@ impl LoadCache {
                 .collect();
             return (Self::split(loaded, assets, diagnostics), None);
         }
-        let refreshed = self.refresh(root, sources, config, key, incremental);
+        let refreshed = self.refresh(root, sources, config, key, incremental, true);
         (self.collect(refreshed.diagnostics), refreshed.changed)
     }
 
-    /// Brings the listing of `content/` and the load results up to date: with `incremental`, reads and loads
-    /// only the paths reported since the last run; otherwise reads everything and loads what changed.
+    /// Brings the listing of `content/` and the load results up to date: with `incremental`, reads only the
+    /// paths reported since the last run, otherwise everything. With `all`, every file is then loaded (for a
+    /// full link), else only the files whose text changed.
     fn refresh(
         &mut self,
         root: &Path,
@@ -252,6 +286,7 @@ impl LoadCache {
         config: &Config,
         key: (Arc<str>, Option<String>),
         incremental: bool,
+        all: bool,
     ) -> Refreshed {
         let mut reload = false;
         if self.config.as_ref() != Some(&key) {
@@ -280,15 +315,12 @@ impl LoadCache {
                 listing
             }
         };
-        let load = |f: &content::SourceFile| {
-            Arc::new(content::load_file(config, f).map(|(l, w)| (Arc::new(l), w)))
-        };
         match &changed {
-            // Only the changed files: the others' results are up to date.
-            Some(changed) if !reload => {
+            // Only the changed files, for a run that links only those.
+            Some(changed) if !reload && !all => {
                 let fresh: Vec<(&String, Option<Entry>)> = changed
                     .par_iter()
-                    .map(|path| (path, listing.file(path).map(|f| (f.text.clone(), load(f)))))
+                    .map(|path| (path, listing.file(path).map(|f| Entry::load(config, f))))
                     .collect();
                 for (path, entry) in fresh {
                     match entry {
@@ -303,28 +335,12 @@ impl LoadCache {
                 }
             }
             _ => {
-                let files = &listing.files;
-                let entries = &self.entries;
-                let fresh: Vec<Option<Arc<LoadResult>>> = files
-                    .par_iter()
-                    .map(|f| match entries.get(&f.path) {
-                        // Unchanged files keep the very text read before: comparing pointers is enough.
-                        Some((text, _)) if Arc::ptr_eq(text, &f.text) || **text == *f.text => None,
-                        _ => Some(load(f)),
-                    })
-                    .collect();
-                for (f, result) in files.iter().zip(fresh) {
-                    if let Some(result) = result {
-                        self.entries
-                            .insert(f.path.clone(), (f.text.clone(), result));
-                    }
-                }
-                if self.entries.len() > files.len() {
-                    let present: std::collections::HashSet<&str> =
-                        files.iter().map(|f| f.path.as_str()).collect();
-                    self.entries
-                        .retain(|path, _| present.contains(path.as_str()));
-                }
+                self.listing = Some(listing);
+                self.load_all(config);
+                return Refreshed {
+                    diagnostics,
+                    changed,
+                };
             }
         }
         self.listing = Some(listing);
@@ -334,8 +350,9 @@ impl LoadCache {
         }
     }
 
-    /// Every file's load result and problems, in the order of the listing, for linking the whole site.
-    fn collect(&self, mut diagnostics: Vec<Diagnostic>) -> ReadAndLoaded {
+    /// Every file's load result and problems, in the order of the listing, for linking the whole site; the
+    /// loaded files move to the link step (all must be loaded first: [`LoadCache::load_all`]).
+    fn collect(&mut self, mut diagnostics: Vec<Diagnostic>) -> ReadAndLoaded {
         let Some(listing) = &self.listing else {
             return ReadAndLoaded {
                 loaded: Vec::new(),
@@ -346,13 +363,9 @@ impl LoadCache {
         diagnostics.extend(listing.errors.iter().map(|(_, d)| d.clone()));
         let mut loaded = Vec::with_capacity(listing.files.len());
         for f in &listing.files {
-            match self.entries.get(&f.path).map(|(_, r)| &**r) {
-                Some(Ok((l, warnings))) => {
-                    loaded.push(l.clone());
-                    diagnostics.extend(warnings.iter().cloned());
-                }
-                Some(Err(e)) => diagnostics.extend(e.iter().cloned()),
-                None => {}
+            if let Some(entry) = self.entries.get_mut(&f.path) {
+                loaded.extend(entry.loaded.take());
+                diagnostics.extend(entry.diagnostics.iter().cloned());
             }
         }
         ReadAndLoaded {
@@ -362,12 +375,43 @@ impl LoadCache {
         }
     }
 
-    /// A file's load result, when it loaded.
-    fn loaded(&self, path: &str) -> Option<Arc<Loaded>> {
-        match &*self.entries.get(path)?.1 {
-            Ok((l, _)) => Some(l.clone()),
-            Err(_) => None,
+    /// Loads every listed file that the cache holds no loaded file for, and forgets files no longer listed.
+    fn load_all(&mut self, config: &Config) {
+        let Some(listing) = &self.listing else { return };
+        let files = &listing.files;
+        let entries = &self.entries;
+        let fresh: Vec<Option<Entry>> = files
+            .par_iter()
+            .map(|f| match entries.get(&f.path) {
+                Some(entry) if entry.holds(&f.text) => None,
+                _ => Some(Entry::load(config, f)),
+            })
+            .collect();
+        for (f, entry) in files.iter().zip(fresh) {
+            if let Some(entry) = entry {
+                self.entries.insert(f.path.clone(), entry);
+            }
         }
+        if self.entries.len() > files.len() {
+            let present: std::collections::HashSet<&str> =
+                files.iter().map(|f| f.path.as_str()).collect();
+            self.entries
+                .retain(|path, _| present.contains(path.as_str()));
+        }
+    }
+
+    /// A file's entry with its loaded file (loaded again if a full link took it); `None` if the cache has
+    /// no such file.
+    fn entry(&mut self, path: &str, config: &Config) -> Option<&Entry> {
+        let entry = self.entries.get_mut(path)?;
+        if !entry.failed && entry.loaded.is_none() {
+            let file = content::SourceFile {
+                path: path.to_string(),
+                text: entry.text.clone(),
+            };
+            *entry = Entry::load(config, &file);
+        }
+        Some(entry)
     }
 
     fn split(
@@ -450,7 +494,7 @@ fn relink_edits(
         sources.get(config::FILE_NAME).unwrap_or_default(),
         options.base_url.clone(),
     );
-    let refreshed = cache.refresh(&options.root, sources, &old.config, key, true);
+    let refreshed = cache.refresh(&options.root, sources, &old.config, key, true, false);
     let Some(changed) = &refreshed.changed else {
         return Err(refreshed);
     };
@@ -465,23 +509,26 @@ fn relink_edits(
         .collect();
     let mut loaded = Vec::new();
     for file in &edits {
-        match cache.entries.get(*file).map(|(_, r)| &**r) {
-            Some(Ok((l, warnings))) => {
-                loaded.push(l.clone());
-                diags.extend(warnings.iter().cloned());
-            }
-            // The run fails: the file keeps its last good version for linking, so that only its own
-            // problems are shown, not those of every link to it.
-            Some(Err(e)) => diags.extend(e.iter().cloned()),
-            // Deleted, or could not be read.
-            None => return Err(refreshed),
-        }
+        // Deleted, or could not be read: for a full run.
+        let Some(entry) = cache.entry(file, &old.config) else {
+            return Err(refreshed);
+        };
+        // A file that failed to load keeps its last good version for linking: the run fails, showing only
+        // the file's own problems, not those of every link to it.
+        loaded.extend(entry.loaded.clone());
+        diags.extend(entry.diagnostics.iter().cloned());
     }
     let link_options = library::LinkOptions {
         drafts: options.drafts,
         now: now(options, &old.config),
     };
-    let relinked = match library::relink(old, loaded, link_options, &|f| cache.loaded(f)) {
+    // Files whose links are checked again (they point at headings of the edited pages), loaded on demand.
+    let entries = std::cell::RefCell::new(&mut *cache);
+    let loaded_of = |f: &str| {
+        let mut cache = entries.borrow_mut();
+        cache.entry(f, &old.config)?.loaded.clone()
+    };
+    let relinked = match library::relink(old, loaded, link_options, &loaded_of) {
         Ok(r) => r,
         Err(library::Structural) => return Err(refreshed),
     };
@@ -563,7 +610,11 @@ fn prepare_in(
 
     clock.lap("config, i18n, theme");
     let (read, changed) = match refreshed {
-        Some(r) => (cache.collect(r.diagnostics), r.changed),
+        Some(r) => {
+            // Only the changed files were loaded: load the others too, then link everything.
+            cache.load_all(&config);
+            (cache.collect(r.diagnostics), r.changed)
+        }
         None => {
             let config_key = (
                 sources.get(config::FILE_NAME).unwrap_or_default(),

@@ -604,7 +604,8 @@ pub fn relink(
     let mut recheck: Vec<(Target, usize, &str)> = Vec::new();
     for (pi, p) in pages.iter().enumerate() {
         for v in p.variants.iter().flatten() {
-            if !edited.contains(v.file.as_str()) && into_edited(&v.body.links) {
+            // The cheap test first: this runs over every page of the site.
+            if into_edited(&v.body.links) && !edited.contains(v.file.as_str()) {
                 recheck.push((Target::Page(pi), v.lang, &v.file));
             }
         }

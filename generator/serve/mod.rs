@@ -6,6 +6,7 @@
 //! ([`overlay`]). Open pages reload by themselves: a small script of ours, added to HTML responses only,
 //! listens to server-sent events and reloads when a rebuild finishes, keeping the scroll position.
 
+pub mod files;
 pub mod overlay;
 pub mod paths;
 pub mod rebuild;
@@ -29,7 +30,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::config;
 use crate::diagnostics::{self, Diagnostic, Format, Sources};
 use crate::pipeline::{self, Options};
-use paths::{Files, Lookup};
+use files::Files;
+use paths::Lookup;
 use rebuild::{Builder, Rebuilt};
 
 /// What the user asked for.

@@ -2,16 +2,11 @@
 //! so a request can only ever reach a key of that map; anything that could mean a file outside it (`..`,
 //! encoded `%2e%2e`, backslashes, absolute paths, NUL bytes, very long URLs) is refused before the lookup.
 
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
+use super::files::Files;
 use crate::output::OutputPath;
 
 /// The longest request path served; longer ones are refused (`414 URI Too Long`).
 pub const MAX_PATH_LEN: usize = 2048;
-
-/// The outputs of the last good build, by output path (`en/paspor/index.html`).
-pub type Files = BTreeMap<String, Arc<[u8]>>;
 
 /// What to answer for a request path.
 #[derive(Debug, PartialEq, Eq)]
@@ -140,6 +135,7 @@ pub fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn site() -> Files {
         [

@@ -9,11 +9,11 @@
 //! outputs, so they are rendered in a second step ([`SearchStep`]), on a thread of its own at a low priority,
 //! behind the next rebuilds, after the pages have been swapped in and browsers told to reload.
 
-use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-use super::paths::Files;
+use super::files::{Bytes, Files};
 use super::watch::Batch;
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
 use crate::output::MemorySink;
@@ -360,12 +360,11 @@ impl SearchStep {
             if overtaken() {
                 return None;
             }
-            diags.extend(render::run(
-                p,
-                std::slice::from_ref(job),
-                &sink,
-                &Progress::hidden(),
-            ));
+            let index = || render::run(p, std::slice::from_ref(job), &sink, &Progress::hidden());
+            diags.extend(match search_pool() {
+                Some(pool) => pool.install(index),
+                None => index(),
+            });
         }
         normalize(&mut diags);
         let mut served = lock(&self.served);
@@ -398,6 +397,31 @@ impl SearchStep {
         out.elapsed = started.elapsed();
         publish(&out);
         Some(out)
+    }
+}
+
+/// The search step's own thread, at the lowest priority. Indexing a large site's language takes seconds of
+/// CPU after every save; on rayon's shared threads the next rebuild's rendering would wait for it to finish,
+/// and at a normal priority it would still take a core from it.
+fn search_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "suluh-index".into())
+            .start_handler(|_| lower_priority())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Gives the calling thread the lowest scheduling priority (on Linux, `nice` is per thread); where that is
+/// not possible it keeps its priority, which costs only speed.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(None, 19);
     }
 }
 
@@ -470,8 +494,11 @@ fn owns(prepared: &Prepared, job: &Planned, key: &str) -> bool {
     }
 }
 
+/// Outputs rendered by one run, by path.
+type Rendered = BTreeMap<String, Bytes>;
+
 /// The new site, sharing the bytes of unchanged outputs with the old one, and the paths that differ.
-pub fn merge(old: &Files, new: Files) -> (Files, Vec<String>) {
+pub fn merge(old: &Files, new: Rendered) -> (Files, Vec<String>) {
     let mut changed: Vec<String> = old
         .keys()
         .filter(|k| !new.contains_key(*k))
@@ -492,7 +519,7 @@ pub fn merge(old: &Files, new: Files) -> (Files, Vec<String>) {
 }
 
 /// The old site with some outputs rendered again: only those whose bytes differ are swapped in.
-pub fn update(old: &Files, rendered: Files) -> (Files, Vec<String>) {
+pub fn update(old: &Files, rendered: Rendered) -> (Files, Vec<String>) {
     let mut files = old.clone();
     let mut changed = Vec::new();
     for (k, bytes) in rendered {
@@ -508,7 +535,7 @@ pub fn update(old: &Files, rendered: Files) -> (Files, Vec<String>) {
 mod tests {
     use super::*;
 
-    fn files(entries: &[(&str, &str)]) -> Files {
+    fn files(entries: &[(&str, &str)]) -> Rendered {
         entries
             .iter()
             .map(|(k, v)| (k.to_string(), Arc::from(v.as_bytes())))
@@ -517,7 +544,9 @@ mod tests {
 
     #[test]
     fn merge_reports_added_changed_and_removed() {
-        let old = files(&[("a", "1"), ("b", "2"), ("c", "3")]);
+        let old: Files = files(&[("a", "1"), ("b", "2"), ("c", "3")])
+            .into_iter()
+            .collect();
         let new = files(&[("a", "1"), ("b", "22"), ("d", "4")]);
         let (merged, changed) = merge(&old, new);
         assert_eq!(changed, vec!["b", "c", "d"]);
