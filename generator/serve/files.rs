@@ -1,15 +1,95 @@
-//! The outputs served, by output path (`en/paspor/index.html`), as a map that a rebuild copies in time
-//! proportional to what it changes, not to the size of the site.
+//! The outputs served, by output path (`en/paspor/index.html`): kept deflated ([`Stored`]), in a map that a
+//! rebuild copies in time proportional to what it changes, not to the size of the site.
 //!
 //! A rebuild publishes a new map while requests may still read the old one, so each rebuild copies the
 //! map. A plain map of a large site (30,000 outputs) takes milliseconds to copy; here the bulk is shared
 //! behind an `Arc` and only the outputs changed since it was last folded in are copied.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::io::{self, Read, Write};
+use std::sync::{Arc, Mutex};
 
-/// The bytes of one output.
-pub type Bytes = Arc<[u8]>;
+use flate2::read::DeflateDecoder;
+use flate2::write::DeflateEncoder;
+use flate2::Compression;
+
+use crate::output::{OutputPath, Sink};
+
+/// One output as kept in memory: deflated when that makes it smaller (text), as it is otherwise (images,
+/// PDFs). The pages of a large site would take about as much memory as the site model itself (370 MiB of
+/// HTML for 30,000 pages); deflate at its fastest setting keeps about 40 % of that, at some 250 MB/s. The
+/// same bytes always deflate to the same bytes, so stored outputs compare equal exactly when their bytes do.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Stored {
+    deflated: bool,
+    bytes: Box<[u8]>,
+}
+
+/// Smaller outputs are kept as they are: deflating them saves little.
+const DEFLATE_FROM: usize = 512;
+
+impl Stored {
+    pub fn new(bytes: &[u8]) -> Stored {
+        if bytes.len() >= DEFLATE_FROM {
+            if let Some(deflated) = deflate(bytes).filter(|d| d.len() < bytes.len() / 8 * 7) {
+                return Stored {
+                    deflated: true,
+                    bytes: deflated.into_boxed_slice(),
+                };
+            }
+        }
+        Stored {
+            deflated: false,
+            bytes: bytes.into(),
+        }
+    }
+
+    /// The output's bytes, inflated if need be.
+    pub fn bytes(&self) -> io::Result<Cow<'_, [u8]>> {
+        if !self.deflated {
+            return Ok(Cow::Borrowed(&self.bytes));
+        }
+        let mut out = Vec::with_capacity(self.bytes.len() * 3);
+        DeflateDecoder::new(&self.bytes[..]).read_to_end(&mut out)?;
+        Ok(Cow::Owned(out))
+    }
+}
+
+fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut encoder = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 2), Compression::fast());
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok()
+}
+
+/// One output as served.
+pub type Bytes = Arc<Stored>;
+
+/// The outputs of one run, by path.
+pub type Rendered = BTreeMap<String, Bytes>;
+
+/// A sink that keeps a run's outputs, deflated as they arrive (on the threads that render them).
+#[derive(Default)]
+pub struct Store {
+    files: Mutex<Rendered>,
+}
+
+impl Store {
+    pub fn into_files(self) -> Rendered {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for Store {
+    fn put(&self, path: &OutputPath, bytes: &[u8]) -> io::Result<()> {
+        let stored = Arc::new(Stored::new(bytes));
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.as_str().to_string(), stored);
+        Ok(())
+    }
+}
 
 /// The outputs of the last good build.
 #[derive(Clone, Debug, Default)]
@@ -138,7 +218,39 @@ mod tests {
     use super::*;
 
     fn bytes(s: &str) -> Bytes {
-        Arc::from(s.as_bytes())
+        Arc::new(Stored::new(s.as_bytes()))
+    }
+
+    /// Text long enough is kept deflated and comes back as it was; other bytes are kept as they are.
+    #[test]
+    fn stored_outputs_come_back_as_they_were() {
+        let html = "<li><a href=\"/paspor/\">Paspor</a></li>\n".repeat(100);
+        let stored = Stored::new(html.as_bytes());
+        assert!(stored.deflated && stored.bytes.len() < html.len() / 4);
+        assert_eq!(&stored.bytes().unwrap()[..], html.as_bytes());
+        assert_eq!(
+            stored,
+            Stored::new(html.as_bytes()),
+            "deflating is deterministic"
+        );
+        assert_ne!(
+            stored,
+            Stored::new(html.replace("Paspor", "Visa").as_bytes())
+        );
+        // Bytes that do not deflate (as a PNG's or a PDF's): xorshift noise.
+        let mut state = 0x2545_f491_u32;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state as u8
+            })
+            .collect();
+        let stored = Stored::new(&noise);
+        assert!(!stored.deflated);
+        assert_eq!(&stored.bytes().unwrap()[..], &noise[..]);
+        assert_eq!(&Stored::new(b"short").bytes().unwrap()[..], b"short");
     }
 
     /// The map behaves as a plain map through inserts, removals, re-inserts and folds, and copies share
@@ -165,21 +277,13 @@ mod tests {
             let copy = files.clone();
             assert_eq!(copy.len(), plain.len(), "round {round}");
             if round % 50 == 0 {
-                let listed: Vec<(&String, &Bytes)> = copy.iter().collect();
-                assert!(listed
-                    .iter()
-                    .map(|(k, v)| (*k, &v[..]))
-                    .eq(plain.iter().map(|(k, v)| (k, &v[..]))));
+                assert!(copy.iter().eq(plain.iter()), "round {round}");
             }
         }
         assert!(files.recent.len() < 300, "recent changes are folded in");
         assert!(!files.contains_key("k0000"));
         for key in ["k0001", "k0343", "k0999", "k1100"] {
-            assert_eq!(
-                files.get(key).map(|b| &b[..]),
-                plain.get(key).map(|b| &b[..]),
-                "{key}"
-            );
+            assert_eq!(files.get(key), plain.get(key), "{key}");
         }
     }
 }

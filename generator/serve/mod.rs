@@ -380,17 +380,25 @@ async fn site(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
 }
 
 fn file_response(published: &Published, status: StatusCode, key: &str) -> Response {
-    let Some(bytes) = published.files.get(key) else {
+    let Some(stored) = published.files.get(key) else {
         return StatusCode::NOT_FOUND.into_response();
+    };
+    let Ok(bytes) = stored.bytes() else {
+        // Outputs are deflated by the server itself: failing to inflate one is a bug, not a user's mistake.
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The stored output could not be read; please report this as a Suluh bug.\n",
+        )
+            .into_response();
     };
     let content_type = paths::content_type(key);
     if content_type.starts_with("text/html") {
-        return html_response(published, status, bytes);
+        return html_response(published, status, &bytes);
     }
     (
         status,
         [(header::CONTENT_TYPE, content_type)],
-        Body::from(axum::body::Bytes::from_owner(bytes.clone())),
+        Body::from(bytes.into_owned()),
     )
         .into_response()
 }
@@ -414,7 +422,7 @@ mod tests {
     fn rebuilt(diagnostics: Vec<Diagnostic>, reload: bool, changed: &[&str]) -> Rebuilt {
         let files: Files = changed
             .iter()
-            .map(|k| (k.to_string(), Arc::from(&b"x"[..])))
+            .map(|k| (k.to_string(), Arc::new(files::Stored::new(b"x"))))
             .collect();
         Rebuilt {
             files: diagnostics.is_empty().then(|| Arc::new(files)),

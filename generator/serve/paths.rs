@@ -149,7 +149,12 @@ mod tests {
             "ar/تأشيرة/index.html",
         ]
         .into_iter()
-        .map(|k| (k.to_string(), Arc::from(&b"x"[..])))
+        .map(|k| {
+            (
+                k.to_string(),
+                Arc::new(super::super::files::Stored::new(b"x")),
+            )
+        })
         .collect()
     }
 

@@ -9,14 +9,13 @@
 //! outputs, so they are rendered in a second step ([`SearchStep`]), on a thread of its own at a low priority,
 //! behind the next rebuilds, after the pages have been swapped in and browsers told to reload.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-use super::files::{Bytes, Files};
+use super::files::{Files, Rendered, Store};
 use super::watch::Batch;
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
-use crate::output::MemorySink;
 use crate::pipeline::{self, Options, Prepared};
 use crate::progress::Progress;
 use crate::render::{self, deps, Job, Planned};
@@ -267,7 +266,7 @@ impl Builder {
             .cloned()
             .partition(|j| first || !matches!(j.job, Job::SearchIndex { .. }));
 
-        let sink = MemorySink::default();
+        let sink = Store::default();
         diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
         normalize(&mut diags);
         clock.lap("render");
@@ -278,7 +277,7 @@ impl Builder {
             out.elapsed = started.elapsed();
             return (out, None);
         }
-        let rendered = sink.files.into_inner().unwrap_or_default();
+        let rendered = sink.into_files();
         let mut served = lock(&self.served);
         let (files, changed) = if affected.is_some() {
             update(&served.files, rendered)
@@ -352,7 +351,7 @@ impl SearchStep {
         // (it carries the search indexes still to do), so overtaken steps never pile up.
         std::thread::sleep(SEARCH_DELAY);
         let started = Instant::now();
-        let sink = MemorySink::default();
+        let sink = Store::default();
         let p = &self.prepared;
         let overtaken = || lock(&self.served).generation != self.generation;
         let mut diags = Vec::new();
@@ -385,8 +384,7 @@ impl SearchStep {
             prepare: Duration::ZERO,
         };
         if !out.failed() {
-            let (files, changed) =
-                update(&served.files, sink.files.into_inner().unwrap_or_default());
+            let (files, changed) = update(&served.files, sink.into_files());
             out.changed = changed;
             if !out.changed.is_empty() {
                 served.files = Arc::new(files);
@@ -494,9 +492,6 @@ fn owns(prepared: &Prepared, job: &Planned, key: &str) -> bool {
     }
 }
 
-/// Outputs rendered by one run, by path.
-type Rendered = BTreeMap<String, Bytes>;
-
 /// The new site, sharing the bytes of unchanged outputs with the old one, and the paths that differ.
 pub fn merge(old: &Files, new: Rendered) -> (Files, Vec<String>) {
     let mut changed: Vec<String> = old
@@ -507,7 +502,7 @@ pub fn merge(old: &Files, new: Rendered) -> (Files, Vec<String>) {
     let merged = new
         .into_iter()
         .map(|(k, bytes)| match old.get(&k) {
-            Some(prev) if prev[..] == bytes[..] => (k, prev.clone()),
+            Some(prev) if *prev == bytes => (k, prev.clone()),
             _ => {
                 changed.push(k.clone());
                 (k, bytes)
@@ -523,7 +518,7 @@ pub fn update(old: &Files, rendered: Rendered) -> (Files, Vec<String>) {
     let mut files = old.clone();
     let mut changed = Vec::new();
     for (k, bytes) in rendered {
-        if old.get(&k).is_none_or(|prev| prev[..] != bytes[..]) {
+        if old.get(&k).is_none_or(|prev| *prev != bytes) {
             changed.push(k.clone());
             files.insert(k, bytes);
         }
@@ -533,12 +528,18 @@ pub fn update(old: &Files, rendered: Rendered) -> (Files, Vec<String>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::files::Stored;
     use super::*;
+
+    /// An output's text, for messages.
+    fn served(files: &Files, key: &str) -> String {
+        String::from_utf8_lossy(&files[key].bytes().unwrap()).into_owned()
+    }
 
     fn files(entries: &[(&str, &str)]) -> Rendered {
         entries
             .iter()
-            .map(|(k, v)| (k.to_string(), Arc::from(v.as_bytes())))
+            .map(|(k, v)| (k.to_string(), Arc::new(Stored::new(v.as_bytes()))))
             .collect()
     }
 
@@ -712,10 +713,10 @@ mod tests {
             );
             for (k, v) in b.iter() {
                 assert!(
-                    a[k][..] == v[..],
+                    a[k] == *v,
                     "after editing {rel} ({to}): {k} differs from a full build:\n{}\n---\n{}",
-                    String::from_utf8_lossy(&a[k]),
-                    String::from_utf8_lossy(v)
+                    served(&a, k),
+                    served(&b, k)
                 );
             }
         }
@@ -732,7 +733,7 @@ mod tests {
             "{what}"
         );
         for (k, v) in b.iter() {
-            assert!(a[k][..] == v[..], "{what}: {k} differs from a full build");
+            assert!(a[k] == *v, "{what}: {k} differs from a full build");
         }
     }
 
@@ -1028,9 +1029,7 @@ mod tests {
         );
         assert_same_as_full(&builder, &options, "after the fix");
         let files = builder.files();
-        assert!(String::from_utf8_lossy(&files["paspor/index.html"]).contains("Paspor Raib"));
-        assert!(
-            String::from_utf8_lossy(&files["en/paspor/baru/index.html"]).contains("A New Passport")
-        );
+        assert!(served(&files, "paspor/index.html").contains("Paspor Raib"));
+        assert!(served(&files, "en/paspor/baru/index.html").contains("A New Passport"));
     }
 }
