@@ -257,21 +257,31 @@ impl Builder {
         let first = self.last.is_none();
         // Indexes whose last search step never landed are rebuilt too.
         let behind = lock(&self.served).search_behind.clone();
-        let (now, later): (Vec<Planned>, Vec<Planned>) = jobs
+        let (now, mut later): (Vec<Planned>, Vec<Planned>) = jobs
             .iter()
             .filter(|j| {
                 let lagging = matches!(j.job, Job::SearchIndex { lang } if behind.contains(&lang));
                 lagging || affected.as_ref().is_none_or(|a| a.wants(&j.job))
             })
             .cloned()
-            .partition(|j| first || !matches!(j.job, Job::SearchIndex { .. }));
+            .partition(|j| !matches!(j.job, Job::SearchIndex { .. }));
 
         let sink = Store::default();
         diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
+        let mut rendered = now.len();
+        if first {
+            // The first run serves complete: its indexes too, one language after the other once the pages
+            // are done, so that their working memory adds to the pages' outputs only one at a time.
+            for job in std::mem::take(&mut later) {
+                let one = std::slice::from_ref(&job);
+                diags.extend(render::run(&prepared, one, &sink, &Progress::hidden()));
+                rendered += 1;
+            }
+        }
         normalize(&mut diags);
         clock.lap("render");
         out.diagnostics = diags;
-        out.rendered = (now.len(), jobs.len());
+        out.rendered = (rendered, jobs.len());
         out.incremental = affected.is_some();
         if out.failed() {
             out.elapsed = started.elapsed();
