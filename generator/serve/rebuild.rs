@@ -267,8 +267,18 @@ impl Builder {
             .partition(|j| !matches!(j.job, Job::SearchIndex { .. }));
 
         let sink = Store::default();
-        diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
         let mut rendered = now.len();
+        if first {
+            // The sitemap takes the most working memory of all outputs (every URL of the site, as values
+            // for its template): alone, before the other outputs fill the store, it adds no more than in a
+            // build.
+            let (sitemap, rest): (Vec<Planned>, Vec<Planned>) =
+                now.into_iter().partition(|j| matches!(j.job, Job::Sitemap));
+            diags.extend(render::run(&prepared, &sitemap, &sink, &Progress::hidden()));
+            diags.extend(render::run(&prepared, &rest, &sink, &Progress::hidden()));
+        } else {
+            diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
+        }
         if first {
             // The first run serves complete: its indexes too, one language after the other once the pages
             // are done, so that their working memory adds to the pages' outputs only one at a time.
