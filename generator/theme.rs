@@ -52,6 +52,13 @@ pub struct Theme {
 const BUILTIN_PREFIX: &str = "(default theme) ";
 
 impl Theme {
+    /// Whether the template `name` is the default theme's own (neither the site nor its theme replaced it).
+    pub fn is_builtin_template(&self, name: &str) -> bool {
+        self.templates
+            .get(name)
+            .is_some_and(|t| t.path.starts_with(BUILTIN_PREFIX))
+    }
+
     /// Resolves the theme for a site. Template sources are recorded in `sources` for error messages.
     pub fn load(root: &Path, config: &Config, sources: &Sources) -> Result<Theme, Vec<Diagnostic>> {
         let mut b = Builder::default();

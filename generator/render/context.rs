@@ -142,7 +142,14 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
             (t, ctx)
         }
         Job::Feed { lang } => feed_context(shared, *lang),
-        Job::Sitemap => sitemap_context(shared),
+        Job::Sitemap if shared.theme.is_builtin_template("sitemap.xml") => {
+            return Ok(with_sitemap_urls(shared, sitemap_xml));
+        }
+        Job::Sitemap => {
+            let mut ctx = tera::Context::new();
+            with_sitemap_urls(shared, |urls| ctx.insert("urls", urls));
+            ("sitemap.xml".into(), ctx)
+        }
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
         Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } | Job::Leaflet { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
@@ -764,7 +771,8 @@ struct SitemapAlternate<'a> {
     url: String,
 }
 
-fn sitemap_context(shared: &Shared) -> (Tpl, tera::Context) {
+/// Calls `f` with every URL of the sitemap: sections first, then pages, each in every language it exists in.
+fn with_sitemap_urls<R>(shared: &Shared, f: impl FnOnce(&[SitemapUrl]) -> R) -> R {
     let site = shared.site;
     let langs = site.config.languages.len();
     // Every (paths, languages available, lastmod) to list: sections first, then pages.
@@ -808,9 +816,39 @@ fn sitemap_context(shared: &Shared) -> (Tpl, tera::Context) {
             });
         }
     }
-    let mut ctx = tera::Context::new();
-    ctx.insert("urls", &urls);
-    ("sitemap.xml".into(), ctx)
+    f(&urls)
+}
+
+/// The sitemap as the default theme's `sitemap.xml` renders it, byte for byte (a test compares the two), but
+/// written directly: at 30,000 URLs Tera took about 200 ms for it, most of a `serve` rebuild after an edit of
+/// a page's date. A theme with its own `sitemap.xml` gets it rendered by Tera as any other template.
+fn sitemap_xml(urls: &[SitemapUrl]) -> Vec<u8> {
+    let mut out = String::with_capacity(urls.len() * 256);
+    out.push_str(concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ",
+        "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    ));
+    for u in urls {
+        out.push_str("<url>\n<loc>");
+        out.push_str(&crate::theme::escape(&u.loc));
+        out.push_str("</loc>\n");
+        if let Some(lastmod) = &u.lastmod {
+            out.push_str("<lastmod>");
+            out.push_str(&crate::theme::escape(lastmod));
+            out.push_str("</lastmod>\n");
+        }
+        for a in u.alternates {
+            out.push_str("<xhtml:link rel=\"alternate\" hreflang=\"");
+            out.push_str(&crate::theme::escape(a.lang));
+            out.push_str("\" href=\"");
+            out.push_str(&crate::theme::escape(&a.url));
+            out.push_str("\"/>\n");
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out.into_bytes()
 }
 
 fn alias_context(shared: &Shared, pi: usize, lang: usize) -> (Tpl, tera::Context) {
