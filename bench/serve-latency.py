@@ -8,7 +8,7 @@ Start the server first, then point this script at it:
     python3 ../shared/bench/gen-corpus.py /tmp/c1k -n 1000        # plus a site.yaml (id default, en, ar)
     target/release/suluh serve --root /tmp/c1k --port 0 &           # prints "Serving ... at http://ADDR/"
     python3 bench/serve-latency.py ADDR /tmp/c1k content/paspor/paspor-elektronik-00051.md \\
-        /paspor/paspor-elektronik-00051/ 8
+        /paspor/paspor-elektronik-00051/ 8 [date]
 
 The figure includes the watcher's 100 ms debounce window; the server's own log line ("Rebuilt in N ms ...")
 gives the rebuild alone and how it splits between reading/loading/linking and rendering. The file is put back
@@ -24,6 +24,9 @@ import urllib.request
 def main():
     addr, root, rel, url = sys.argv[1:5]
     runs = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+    # "date": each edit also moves the page's date a day on, which changes the sitemap's lastmod and the
+    # page's place in date-sorted listings, the costliest kind of one-page edit.
+    also_date = len(sys.argv) > 6 and sys.argv[6] == "date"
     path = pathlib.Path(root) / rel
     original = path.read_text()
     results = []
@@ -36,6 +39,8 @@ def main():
                 return f'title: "{t[1:-1]} {marker}"' if t.startswith('"') else f"title: {t} {marker}"
 
             text = re.sub(r"^title: (.*)$", retitle, original, count=1, flags=re.M)
+            if also_date:
+                text = re.sub(r"^date: .*$", f"date: 2026-10-{i % 28 + 1:02d}", text, count=1, flags=re.M)
             time.sleep(1.5)
             started = time.perf_counter()
             tmp = path.with_name("." + path.name + ".tmp")
