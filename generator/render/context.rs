@@ -555,6 +555,16 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
         }
     };
     let first_page = pager == 0;
+    // The language whose title, description and text stand in for a missing translation.
+    let shown_lang = if fallback {
+        section
+            .variants
+            .iter()
+            .position(Option::is_some)
+            .unwrap_or(lang)
+    } else {
+        lang
+    };
     let value = json!({
         "title": v.front.title,
         "description": v.front.description,
@@ -566,6 +576,8 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
         "has_events": !upcoming.is_empty() || !past.is_empty(),
         "subsections": section_cards(site, si, lang),
         "fallback": fallback,
+        "fallback_lang": site.config.languages[shown_lang].code,
+        "fallback_dir": site.config.languages[shown_lang].dir.as_str(),
         "paginator": if total > 1 { json!({
             "current": pager + 1,
             "total": total,

@@ -75,6 +75,17 @@ fn missing_translation_falls_back_with_notice_and_noindex() {
     let original = site.out("paspor/hilang/index.html");
     assert!(!original.contains("noindex"));
     assert!(!site.out("sitemap.xml").contains("/en/paspor/hilang/"));
+    // A section without a translation shows its Indonesian title and text marked as Indonesian, so that an
+    // Arabic page lays them out left to right.
+    let section_page = site.out("ar/acara/index.html");
+    let section = main_of(&section_page);
+    assert!(
+        section.contains("<div lang=\"id\" dir=\"ltr\">\n<h1>"),
+        "{section}"
+    );
+    let translated_page = site.out("paspor/index.html");
+    let translated = main_of(&translated_page);
+    assert!(!translated.contains("lang=\"id\""), "{translated}");
 }
 
 #[test]
