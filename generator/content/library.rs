@@ -145,18 +145,27 @@ pub struct Section {
 }
 
 impl Section {
-    pub fn shown(&self, lang: usize) -> (&SectionVariant, bool) {
-        match &self.variants[lang] {
-            Some(v) => (v, false),
-            None => (
-                self.variants
-                    .iter()
-                    .flatten()
-                    .next()
-                    .expect("a section always has a variant by construction"),
-                true,
-            ),
+    /// The language whose version is shown in `lang`: `lang` itself, or for a missing translation the first
+    /// language that has one.
+    pub fn shown_language(&self, lang: usize) -> usize {
+        if self.variants[lang].is_some() {
+            lang
+        } else {
+            self.variants
+                .iter()
+                .position(Option::is_some)
+                .unwrap_or(lang)
         }
+    }
+
+    pub fn shown(&self, lang: usize) -> (&SectionVariant, bool) {
+        let shown = self.shown_language(lang);
+        (
+            self.variants[shown]
+                .as_ref()
+                .expect("a section always has a variant by construction"),
+            shown != lang,
+        )
     }
 }
 

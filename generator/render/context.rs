@@ -78,10 +78,7 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
         .map(|&c| {
             let s = &site.sections[c];
             let (v, fallback) = s.shown(lang);
-            let shown_lang = fallback.then(|| {
-                let l = s.variants.iter().position(Option::is_some).unwrap_or(0);
-                config.languages[l].code.clone()
-            });
+            let shown_lang = fallback.then(|| config.languages[s.shown_language(lang)].code.clone());
             json!({ "title": v.front.title, "url": config.url(&s.paths[lang]), "dir": s.dir, "lang": shown_lang })
         })
         .collect();
@@ -555,16 +552,7 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
         }
     };
     let first_page = pager == 0;
-    // The language whose title, description and text stand in for a missing translation.
-    let shown_lang = if fallback {
-        section
-            .variants
-            .iter()
-            .position(Option::is_some)
-            .unwrap_or(lang)
-    } else {
-        lang
-    };
+    let shown_lang = section.shown_language(lang);
     let value = json!({
         "title": v.front.title,
         "description": v.front.description,
