@@ -138,16 +138,7 @@ prepare_corpus() {
     python3 "$gen" "$corpus" -n "$n" --langs id,en,ar >&2
     echo "$stamp" >"$corpus/.stamp"
   fi
-  cat >"$corpus/site.yaml" <<'EOF'
-title: "Layanan Imigrasi (benchmark corpus)"
-base_url: https://bench.suluh.example
-default_language: id
-languages:
-  id: { name: "Bahasa Indonesia" }
-  en: { name: "English" }
-  ar: { name: "العربية" }
-search: { enabled: true }
-EOF
+  cp "$bench_dir/corpus-site.yaml" "$corpus/site.yaml"
   rm -rf "$corpus/hugo-site" "$corpus/zola-site"
   mkdir -p "$corpus/hugo-site"
   cp -r "$bench_dir/hugo/hugo.toml" "$bench_dir/hugo/layouts" "$corpus/hugo-site/"

@@ -18,16 +18,7 @@ mkdir -p "$work"
 if [ ! -d "$site/content" ]; then
     python3 "$gen" "$site" -n "$n" >/dev/null
 fi
-cat >"$site/site.yaml" <<'EOF'
-title: "Layanan Imigrasi (benchmark corpus)"
-base_url: https://bench.suluh.example
-default_language: id
-languages:
-  id: { name: "Bahasa Indonesia" }
-  en: { name: "English" }
-  ar: { name: "العربية" }
-search: { enabled: true }
-EOF
+cp "$here/corpus-site.yaml" "$site/site.yaml"
 pages=$(find "$site/content" -name '*.md' | wc -l)
 echo "== corpus: $site ($pages Markdown files)"
 
