@@ -30,7 +30,7 @@ echo "== serve"
 "$suluh" serve --root "$site" --port 0 >"$work/serve-$n.out" 2>"$work/serve-$n.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-until grep -q "Built .* files in memory" "$work/serve-$n.log"; do
+until grep -q "^Built .* files in" "$work/serve-$n.log"; do
     if ! kill -0 $pid 2>/dev/null; then
         cat "$work/serve-$n.log"
         exit 1
@@ -38,7 +38,7 @@ until grep -q "Built .* files in memory" "$work/serve-$n.log"; do
     sleep 0.2
 done
 addr=$(sed -n 's|^Serving .* at http://\([^/]*\)/$|\1|p' "$work/serve-$n.out")
-grep "Built .* files in memory" "$work/serve-$n.log"
+grep "^Built .* files in" "$work/serve-$n.log"
 # `sed -n 1p` reads all its input: `head -1` would end the pipe early and, with pipefail, the script.
 page=$(cd "$site/content/paspor" && ls paspor-elektronik-*.md | grep -v '\.[a-z][a-z]\.md$' | sed -n 1p)
 slug=${page%.md}

@@ -1,5 +1,6 @@
-//! The outputs served, by output path (`en/paspor/index.html`): kept deflated ([`Stored`]), in a map that a
-//! rebuild copies in time proportional to what it changes, not to the size of the site.
+//! The outputs served, by output path (`en/paspor/index.html`): each kept deflated in a file of a temporary
+//! folder ([`Spill`]), in a map that a rebuild copies in time proportional to what it changes, not to the
+//! size of the site.
 //!
 //! A rebuild publishes a new map while requests may still read the old one, so each rebuild copies the
 //! map. A plain map of a large site (30,000 outputs) takes milliseconds to copy; here the bulk is shared
@@ -7,52 +8,145 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::hash::Hasher;
 use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use flate2::read::DeflateDecoder;
 use flate2::write::DeflateEncoder;
 use flate2::Compression;
+use siphasher::sip128::{Hasher128, SipHasher13};
 
 use crate::output::{OutputPath, Sink};
 
-/// One output as kept in memory: deflated when that makes it smaller (text), as it is otherwise (images,
-/// PDFs). The pages of a large site would take about as much memory as the site model itself (370 MiB of
-/// HTML for 30,000 pages); deflate at its fastest setting keeps about 40 % of that, at some 250 MB/s. The
-/// same bytes always deflate to the same bytes, so stored outputs compare equal exactly when their bytes do.
-#[derive(Debug, PartialEq, Eq)]
+/// One output as served. Two stored outputs are equal exactly when their bytes are (same length, same
+/// 128-bit hash), whether or not their bytes are in memory.
 pub struct Stored {
-    deflated: bool,
-    bytes: Box<[u8]>,
+    len: usize,
+    hash: u128,
+    body: Body,
+}
+
+/// Where an output's bytes are: deflated when that makes them smaller (text), as they are otherwise
+/// (images, PDFs).
+enum Body {
+    Memory {
+        deflated: bool,
+        bytes: Box<[u8]>,
+    },
+    /// In a file of the spill folder. A large site's pages would take more memory deflated (150 MiB for
+    /// 30,000 pages) than a whole `build` adds to the site model while rendering; on disk they cost the
+    /// page cache, which the system gives back when it needs to.
+    Disk {
+        deflated: bool,
+        file: SpillFile,
+    },
+}
+
+impl PartialEq for Stored {
+    fn eq(&self, other: &Stored) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+impl Eq for Stored {}
+
+impl fmt::Debug for Stored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Stored")
+            .field("len", &self.len)
+            .field("hash", &format_args!("{:032x}", self.hash))
+            .field("on_disk", &matches!(self.body, Body::Disk { .. }))
+            .finish()
+    }
 }
 
 /// Smaller outputs are kept as they are: deflating them saves little.
 const DEFLATE_FROM: usize = 512;
 
-impl Stored {
-    pub fn new(bytes: &[u8]) -> Stored {
-        if bytes.len() >= DEFLATE_FROM {
-            if let Some(deflated) = deflate(bytes).filter(|d| d.len() < bytes.len() / 8 * 7) {
-                return Stored {
-                    deflated: true,
-                    bytes: deflated.into_boxed_slice(),
-                };
-            }
+/// Outputs that take less than this once deflated stay in memory: a file each would cost more (an inode,
+/// a block of page cache) than the bytes themselves.
+const SPILL_FROM: usize = 1024;
+
+fn hash(bytes: &[u8]) -> u128 {
+    // Fixed keys: the same bytes hash the same in every run (the hash is never shown or kept, only compared).
+    let mut hasher = SipHasher13::new_with_keys(0x5375_6c75_6820_7365, 0x7276_6520_6f75_7470);
+    hasher.write(bytes);
+    hasher.finish128().as_u128()
+}
+
+/// The bytes as kept: deflated when that saves an eighth or more.
+fn pack(bytes: &[u8]) -> (bool, Vec<u8>) {
+    if bytes.len() >= DEFLATE_FROM {
+        if let Some(deflated) = deflate(bytes).filter(|d| d.len() < bytes.len() / 8 * 7) {
+            return (true, deflated);
         }
+    }
+    (false, bytes.to_vec())
+}
+
+impl Stored {
+    /// An output kept in memory.
+    pub fn new(bytes: &[u8]) -> Stored {
+        let (deflated, packed) = pack(bytes);
         Stored {
-            deflated: false,
-            bytes: bytes.into(),
+            len: bytes.len(),
+            hash: hash(bytes),
+            body: Body::Memory {
+                deflated,
+                bytes: packed.into_boxed_slice(),
+            },
         }
     }
 
-    /// The output's bytes, inflated if need be.
-    pub fn bytes(&self) -> io::Result<Cow<'_, [u8]>> {
-        if !self.deflated {
-            return Ok(Cow::Borrowed(&self.bytes));
+    /// An output kept in a file of `spill` when it is large enough, in memory otherwise (or when the file
+    /// cannot be written).
+    pub fn spilled(bytes: &[u8], spill: &Arc<Spill>) -> Stored {
+        Stored::with_hash(bytes, hash(bytes), Some(spill))
+    }
+
+    fn with_hash(bytes: &[u8], hash: u128, spill: Option<&Arc<Spill>>) -> Stored {
+        let (deflated, packed) = pack(bytes);
+        let body = match spill.filter(|_| packed.len() >= SPILL_FROM) {
+            Some(spill) => match spill.write(&packed) {
+                Some(file) => Body::Disk { deflated, file },
+                None => Body::Memory {
+                    deflated,
+                    bytes: packed.into_boxed_slice(),
+                },
+            },
+            None => Body::Memory {
+                deflated,
+                bytes: packed.into_boxed_slice(),
+            },
+        };
+        Stored {
+            len: bytes.len(),
+            hash,
+            body,
         }
-        let mut out = Vec::with_capacity(self.bytes.len() * 3);
-        DeflateDecoder::new(&self.bytes[..]).read_to_end(&mut out)?;
+    }
+
+    /// The output's bytes, read back and inflated if need be.
+    pub fn bytes(&self) -> io::Result<Cow<'_, [u8]>> {
+        let (deflated, packed) = match &self.body {
+            Body::Memory { deflated, bytes } => (*deflated, Cow::Borrowed(&bytes[..])),
+            Body::Disk { deflated, file } => (*deflated, Cow::Owned(std::fs::read(file.path())?)),
+        };
+        if !deflated {
+            return Ok(packed);
+        }
+        let mut out = Vec::with_capacity(self.len);
+        DeflateDecoder::new(&packed[..]).read_to_end(&mut out)?;
         Ok(Cow::Owned(out))
+    }
+
+    /// Whether the bytes are in a file (not in memory).
+    pub fn on_disk(&self) -> bool {
+        matches!(self.body, Body::Disk { .. })
     }
 }
 
@@ -62,19 +156,107 @@ fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
     encoder.finish().ok()
 }
 
+/// The temporary folder that holds the served outputs' bytes, one file per output, removed when `serve`
+/// stops ([`Spill::remove`]) or when the last output and this handle are gone. Nothing in it is ever
+/// changed: a new version of an output is a new file, so a request still reading the old version reads it
+/// whole.
+pub struct Spill {
+    dir: Mutex<Option<tempfile::TempDir>>,
+    path: PathBuf,
+    next: AtomicU64,
+    /// Set once writing failed (the disk is full): outputs stay in memory from then on.
+    failed: AtomicBool,
+}
+
+impl Spill {
+    /// A new folder in the system's temporary folder (`TMPDIR`).
+    pub fn new() -> io::Result<Arc<Spill>> {
+        let dir = tempfile::Builder::new().prefix("suluh-serve-").tempdir()?;
+        Ok(Arc::new(Spill {
+            path: dir.path().to_path_buf(),
+            dir: Mutex::new(Some(dir)),
+            next: AtomicU64::new(0),
+            failed: AtomicBool::new(false),
+        }))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn write(self: &Arc<Spill>, bytes: &[u8]) -> Option<SpillFile> {
+        if self.failed.load(Ordering::Relaxed) {
+            return None;
+        }
+        let file = SpillFile {
+            spill: self.clone(),
+            name: self.next.fetch_add(1, Ordering::Relaxed),
+        };
+        match std::fs::write(file.path(), bytes) {
+            Ok(()) => Some(file),
+            Err(e) => {
+                if !self.failed.swap(true, Ordering::Relaxed) {
+                    eprintln!(
+                        "warning: cannot write to {} ({e}); keeping the site in memory instead",
+                        self.path.display()
+                    );
+                }
+                None
+            }
+        }
+    }
+
+    /// Removes the folder and everything in it now (`serve` is stopping; nothing reads it any more).
+    pub fn remove(&self) {
+        let dir = self.dir.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(dir) = dir {
+            let _ = dir.close();
+        }
+    }
+}
+
+/// One output's file in the spill folder, deleted with the last version of the site that serves it.
+struct SpillFile {
+    spill: Arc<Spill>,
+    name: u64,
+}
+
+impl SpillFile {
+    fn path(&self) -> PathBuf {
+        self.spill.path.join(format!("{:x}", self.name))
+    }
+}
+
+impl Drop for SpillFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(self.path());
+    }
+}
+
 /// One output as served.
 pub type Bytes = Arc<Stored>;
 
 /// The outputs of one run, by path.
 pub type Rendered = BTreeMap<String, Bytes>;
 
-/// A sink that keeps a run's outputs, deflated as they arrive (on the threads that render them).
+/// A sink that keeps a run's outputs as they arrive (on the threads that render them): in `spill` when
+/// there is one, and unchanged outputs as the `previous` site's, without storing them again.
 #[derive(Default)]
 pub struct Store {
     files: Mutex<Rendered>,
+    spill: Option<Arc<Spill>>,
+    previous: Option<Arc<Files>>,
 }
 
 impl Store {
+    pub fn new(spill: Option<Arc<Spill>>, previous: Option<Arc<Files>>) -> Store {
+        Store {
+            files: Mutex::default(),
+            spill,
+            previous,
+        }
+    }
+
     pub fn into_files(self) -> Rendered {
         self.files.into_inner().unwrap_or_else(|e| e.into_inner())
     }
@@ -82,11 +264,21 @@ impl Store {
 
 impl Sink for Store {
     fn put(&self, path: &OutputPath, bytes: &[u8]) -> io::Result<()> {
-        let stored = Arc::new(Stored::new(bytes));
+        let key = path.as_str();
+        let hash = hash(bytes);
+        let same = self
+            .previous
+            .as_ref()
+            .and_then(|p| p.get(key))
+            .filter(|old| old.len == bytes.len() && old.hash == hash);
+        let stored = match same {
+            Some(old) => old.clone(),
+            None => Arc::new(Stored::with_hash(bytes, hash, self.spill.as_ref())),
+        };
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(path.as_str().to_string(), stored);
+            .insert(key.to_string(), stored);
         Ok(())
     }
 }
@@ -226,7 +418,9 @@ mod tests {
     fn stored_outputs_come_back_as_they_were() {
         let html = "<li><a href=\"/paspor/\">Paspor</a></li>\n".repeat(100);
         let stored = Stored::new(html.as_bytes());
-        assert!(stored.deflated && stored.bytes.len() < html.len() / 4);
+        assert!(
+            matches!(&stored.body, Body::Memory { deflated: true, bytes } if bytes.len() < html.len() / 4)
+        );
         assert_eq!(&stored.bytes().unwrap()[..], html.as_bytes());
         assert_eq!(
             stored,
@@ -248,9 +442,70 @@ mod tests {
             })
             .collect();
         let stored = Stored::new(&noise);
-        assert!(!stored.deflated);
+        assert!(matches!(
+            stored.body,
+            Body::Memory {
+                deflated: false,
+                ..
+            }
+        ));
         assert_eq!(&stored.bytes().unwrap()[..], &noise[..]);
         assert_eq!(&Stored::new(b"short").bytes().unwrap()[..], b"short");
+    }
+
+    /// Large outputs go to files of the spill folder and come back as they were; each file goes with the
+    /// last output that holds it, and the folder with `remove`. A store given the previous site keeps its
+    /// unchanged outputs instead of writing them again.
+    #[test]
+    fn spilled_outputs_live_in_files_until_dropped() {
+        let spill = Spill::new().unwrap();
+        let count = || std::fs::read_dir(spill.path()).unwrap().count();
+        // Varied enough that it still takes more than `SPILL_FROM` deflated.
+        let page: String = (0..400u32)
+            .map(|i| {
+                format!(
+                    "<p>Langkah {i}: bawa KTP asli, nomor {}.</p>\n",
+                    i.wrapping_mul(2_654_435_761)
+                )
+            })
+            .collect();
+        let stored = Stored::spilled(page.as_bytes(), &spill);
+        assert!(stored.on_disk());
+        assert_eq!(count(), 1);
+        assert_eq!(&stored.bytes().unwrap()[..], page.as_bytes());
+        assert_eq!(stored, Stored::new(page.as_bytes()), "equal wherever kept");
+        let small = Stored::spilled(b"<meta http-equiv=refresh>", &spill);
+        assert!(!small.on_disk());
+        assert_eq!(count(), 1);
+        drop(stored);
+        assert_eq!(count(), 0, "a dropped output's file is deleted");
+
+        let path = |s: &str| OutputPath::new(s).unwrap();
+        let first = Store::new(Some(spill.clone()), None);
+        first.put(&path("a/index.html"), page.as_bytes()).unwrap();
+        first.put(&path("b/index.html"), page.as_bytes()).unwrap();
+        let old: Files = first.into_files().into_iter().collect();
+        assert_eq!(count(), 2);
+        let old = Arc::new(old);
+        let second = Store::new(Some(spill.clone()), Some(old.clone()));
+        second.put(&path("a/index.html"), page.as_bytes()).unwrap();
+        let changed = page.replace("KTP", "paspor");
+        second
+            .put(&path("b/index.html"), changed.as_bytes())
+            .unwrap();
+        let new = second.into_files();
+        assert!(Arc::ptr_eq(&new["a/index.html"], &old["a/index.html"]));
+        assert_eq!(
+            &new["b/index.html"].bytes().unwrap()[..],
+            changed.as_bytes()
+        );
+        assert_eq!(count(), 3, "only the changed output was written");
+        drop(old);
+        drop(new);
+        assert_eq!(count(), 0);
+        let folder = spill.path().to_path_buf();
+        spill.remove();
+        assert!(!folder.exists());
     }
 
     /// The map behaves as a plain map through inserts, removals, re-inserts and folds, and copies share

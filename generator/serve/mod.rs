@@ -152,13 +152,27 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         vec![Diagnostic::error(format!("cannot watch {} for changes: {e}", root.display()))
             .with_hint("on Linux, raise fs.inotify.max_user_watches (sysctl) or close other watching programs")]
     })?;
-    let mut builder = Builder::new(Options {
-        drafts: options.drafts,
-        base_url: Some(format!("http://{address}")),
-        // Stage times of every rebuild, for bench/serve-bench.sh.
-        timings: std::env::var_os("SULUH_TIMINGS").is_some_and(|v| v == "1"),
-        ..Options::new(root.clone())
-    });
+    // The outputs' bytes live in a temporary folder, not in memory; without one (no writable temporary
+    // folder), in memory.
+    let spill = match files::Spill::new() {
+        Ok(spill) => Some(spill),
+        Err(e) => {
+            eprintln!(
+                "warning: cannot create a temporary folder ({e}); keeping the site in memory"
+            );
+            None
+        }
+    };
+    let mut builder = Builder::new(
+        Options {
+            drafts: options.drafts,
+            base_url: Some(format!("http://{address}")),
+            // Stage times of every rebuild, for bench/serve-bench.sh.
+            timings: std::env::var_os("SULUH_TIMINGS").is_some_and(|v| v == "1"),
+            ..Options::new(root.clone())
+        },
+        spill.clone(),
+    );
     let (first, _) = builder.rebuild(&watch::Batch::default());
     report(&first, true);
     let (rebuilt, _) = tokio::sync::watch::channel(0);
@@ -208,7 +222,7 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         .enable_all()
         .build()
         .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
-    runtime.block_on(async move {
+    let result = runtime.block_on(async move {
         listener
             .set_nonblocking(true)
             .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
@@ -217,12 +231,33 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         let server = axum::serve(listener, router(shared));
         tokio::select! {
             result = server => result.map_err(|e| vec![Diagnostic::error(format!("the server stopped: {e}"))]),
-            _ = tokio::signal::ctrl_c() => {
+            _ = stop_signal() => {
                 eprintln!("Stopped.");
                 Ok(())
             }
         }
-    })
+    });
+    // The process ends without dropping what the watcher thread holds: the folder is removed here.
+    if let Some(spill) = &spill {
+        spill.remove();
+    }
+    result
+}
+
+/// Ctrl+C, or (on Unix) a polite request to stop, as `kill` and process managers send.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut terminate) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Binds the listening socket, turning the usual failures into a message and a suggestion.
@@ -266,7 +301,7 @@ fn report(rebuilt: &Rebuilt, first: bool) {
         }
     } else if first {
         let count = rebuilt.files.as_ref().map_or(0, |f| f.len());
-        eprintln!("Built {count} files in memory in {ms} ms.");
+        eprintln!("Built {count} files in {ms} ms (served from memory and a temporary folder, never dist/).");
     } else {
         let n = rebuilt.changed.len();
         let shown: Vec<&str> = rebuilt.changed.iter().take(3).map(String::as_str).collect();

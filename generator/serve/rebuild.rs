@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
-use super::files::{Files, Rendered, Store};
+use super::files::{Files, Rendered, Spill, Store};
 use super::watch::Batch;
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
 use crate::pipeline::{self, Options, Prepared};
@@ -73,6 +73,8 @@ struct Served {
 /// Keeps the last good site and outputs between rebuilds.
 pub struct Builder {
     options: Options,
+    /// Where the outputs' bytes are kept (in memory without one).
+    spill: Option<Arc<Spill>>,
     served: Arc<Mutex<Served>>,
     languages: Vec<String>,
     last: Option<Last>,
@@ -98,6 +100,7 @@ pub struct SearchStep {
     total: usize,
     generation: u64,
     served: Arc<Mutex<Served>>,
+    spill: Option<Arc<Spill>>,
     sources: Arc<Sources>,
     languages: Vec<String>,
 }
@@ -109,9 +112,10 @@ fn lock(served: &Mutex<Served>) -> MutexGuard<'_, Served> {
 }
 
 impl Builder {
-    pub fn new(options: Options) -> Builder {
+    pub fn new(options: Options, spill: Option<Arc<Spill>>) -> Builder {
         Builder {
             options,
+            spill,
             served: Arc::new(Mutex::new(Served {
                 files: Arc::new(Files::new()),
                 generation: 0,
@@ -266,7 +270,8 @@ impl Builder {
             .cloned()
             .partition(|j| !matches!(j.job, Job::SearchIndex { .. }));
 
-        let sink = Store::default();
+        let previous = (!first).then(|| self.files());
+        let sink = Store::new(self.spill.clone(), previous);
         let mut rendered = now.len();
         if first {
             // The sitemap takes the most working memory of all outputs (every URL of the site, as values
@@ -338,6 +343,7 @@ impl Builder {
             total: jobs.len(),
             generation,
             served: self.served.clone(),
+            spill: self.spill.clone(),
             sources: sources.clone(),
             languages: self.languages.clone(),
         });
@@ -371,7 +377,8 @@ impl SearchStep {
         // (it carries the search indexes still to do), so overtaken steps never pile up.
         std::thread::sleep(SEARCH_DELAY);
         let started = Instant::now();
-        let sink = Store::default();
+        let previous = lock(&self.served).files.clone();
+        let sink = Store::new(self.spill.clone(), Some(previous));
         let p = &self.prepared;
         let overtaken = || lock(&self.served).generation != self.generation;
         let mut diags = Vec::new();
@@ -616,7 +623,7 @@ mod tests {
     fn incremental_rebuilds_equal_full_builds() {
         let (dir, options) = fixture();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone());
+        let mut builder = Builder::new(options.clone(), Spill::new().ok());
         assert!(!builder.rebuild(&Batch::default()).0.failed());
         let edits: Vec<(&str, &str, &str, bool)> = vec![
             (
@@ -723,7 +730,7 @@ mod tests {
             if let Some(search) = search {
                 assert!(search.run(|_| ()).is_some());
             }
-            let mut full = Builder::new(options.clone());
+            let mut full = Builder::new(options.clone(), Spill::new().ok());
             full.rebuild(&Batch::default());
             let (a, b) = (builder.files(), full.files());
             assert_eq!(
@@ -744,7 +751,7 @@ mod tests {
 
     /// The served site equals a full build of the inputs as they are now.
     fn assert_same_as_full(builder: &Builder, options: &Options, what: &str) {
-        let mut full = Builder::new(options.clone());
+        let mut full = Builder::new(options.clone(), Spill::new().ok());
         assert!(!full.rebuild(&Batch::default()).0.failed(), "{what}");
         let (a, b) = (builder.files(), full.files());
         assert_eq!(
@@ -764,7 +771,7 @@ mod tests {
     fn reading_only_reported_paths_equals_full_builds() {
         let (dir, options) = fixture();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone());
+        let mut builder = Builder::new(options.clone(), Spill::new().ok());
         assert!(!builder.rebuild(&Batch::default()).0.failed());
         let batch = |paths: &[&str]| Batch {
             paths: paths.iter().map(|p| p.to_string()).collect(),
@@ -853,7 +860,7 @@ mod tests {
     fn relinked_edits_equal_full_builds() {
         let (dir, options) = fixture();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone());
+        let mut builder = Builder::new(options.clone(), Spill::new().ok());
         assert!(!builder.rebuild(&Batch::default()).0.failed());
         let read = |rel: &str| std::fs::read_to_string(root.join(rel)).unwrap();
         // (file, text to replace, replacement, relinked)
@@ -988,7 +995,7 @@ mod tests {
     fn relinked_errors_point_at_the_right_file_and_recover() {
         let (dir, options) = fixture();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone());
+        let mut builder = Builder::new(options.clone(), Spill::new().ok());
         assert!(!builder.rebuild(&Batch::default()).0.failed());
         let rel = "content/paspor/hilang.md";
         let good = std::fs::read_to_string(root.join(rel)).unwrap();

@@ -3,9 +3,12 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
+
+use rustix::process::Signal;
 
 use crate::harness::{Site, NOW_EPOCH};
 
@@ -17,12 +20,16 @@ struct Server {
     child: Child,
     address: String,
     stderr: Arc<Mutex<String>>,
+    /// The server's `TMPDIR`, where it keeps its outputs (next to the site, removed with the test's folder).
+    tmp: PathBuf,
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if !self.stop(Signal::TERM) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
@@ -34,9 +41,12 @@ struct Reply {
 
 impl Server {
     fn start(site: &Site) -> Server {
+        let tmp = site.root.with_file_name("tmp");
+        std::fs::create_dir_all(&tmp).expect("tmp dir");
         let mut child = Command::new(env!("CARGO_BIN_EXE_suluh"))
             .args(["serve", "--port", "0"])
             .current_dir(&site.root)
+            .env("TMPDIR", &tmp)
             .env("SOURCE_DATE_EPOCH", NOW_EPOCH)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
@@ -68,6 +78,7 @@ impl Server {
             child,
             address: String::new(),
             stderr,
+            tmp,
         };
         let line = rx
             .recv_timeout(Duration::from_secs(60))
@@ -79,6 +90,38 @@ impl Server {
 
     fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
+    }
+
+    /// Sends `signal` and waits (bounded) for the server to exit; whether it did.
+    fn stop(&mut self, signal: Signal) -> bool {
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return true;
+        }
+        let pid = rustix::process::Pid::from_child(&self.child);
+        if rustix::process::kill_process(pid, signal).is_err() {
+            return false;
+        }
+        let started = Instant::now();
+        while started.elapsed() < WAIT {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// The folders the server made in its `TMPDIR`, with how many files each holds.
+    fn temporary_folders(&self) -> Vec<(PathBuf, usize)> {
+        std::fs::read_dir(&self.tmp)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .map(|p| {
+                let files = std::fs::read_dir(&p).unwrap().count();
+                (p, files)
+            })
+            .collect()
     }
 
     /// A GET (or another method) with a raw request path, exactly as written.
@@ -675,4 +718,22 @@ fn a_file_saved_as_invalid_utf8_is_reported_and_recovers_when_fixed() {
         r.body.contains("Laporkan lagi.") && !r.body.contains("suluh-overlay")
     });
     assert!(server.get("/__suluh/status").body.contains("\"ok\":true"));
+}
+
+/// The served outputs live in one temporary folder (not in `dist/`, not all in memory); stopping the server,
+/// with Ctrl+C or a polite `kill`, removes it.
+#[test]
+fn outputs_live_in_a_temporary_folder_removed_when_the_server_stops() {
+    for signal in [Signal::INT, Signal::TERM] {
+        let site = Site::fixture("basic");
+        let mut server = Server::start(&site);
+        server.wait_for("/paspor/baru/", "the page", |r| r.status == 200);
+        let folders = server.temporary_folders();
+        assert_eq!(folders.len(), 1, "{folders:?}");
+        assert!(folders[0].1 > 0, "outputs are kept as files: {folders:?}");
+        assert!(!site.root.join("dist").exists(), "dist/ is never touched");
+        assert!(server.stop(signal), "{signal:?} stops the server");
+        assert!(server.stderr().contains("Stopped."), "{}", server.stderr());
+        assert_eq!(server.temporary_folders(), vec![], "after {signal:?}");
+    }
 }
