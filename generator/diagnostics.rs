@@ -8,11 +8,13 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// How bad a diagnostic is: errors stop the build, warnings do not.
@@ -108,7 +110,10 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 /// The text of every file a diagnostic may point into, keyed by site-relative path.
 #[derive(Default, Debug)]
 pub struct Sources {
-    files: RwLock<BTreeMap<String, Arc<str>>>,
+    files: RwLock<BTreeMap<String, Held>>,
+    /// The site's folder, when texts released from memory may be read again from it
+    /// ([`Sources::release_content`]).
+    root: Option<Arc<Path>>,
     /// The texts of an earlier run that this one did not read again (`serve` reads only changed files);
     /// texts inserted here shadow them.
     base: Option<Arc<Sources>>,
@@ -116,18 +121,36 @@ pub struct Sources {
     depth: usize,
 }
 
+/// A file's text, or what is left of it once released.
+#[derive(Clone, Debug)]
+enum Held {
+    Text(Arc<str>),
+    /// Dropped from memory: the file on disk is that text while it has this fingerprint.
+    Released(u128),
+}
+
 /// Beyond this many layers, [`Sources::over`] flattens them so that lookups stay cheap.
 const MAX_DEPTH: usize = 8;
 
 impl Sources {
+    /// Sources whose released texts (`serve`) can be read again from the site folder `root`.
+    pub fn rooted(root: &Path) -> Sources {
+        Sources {
+            root: Some(Arc::from(root)),
+            ..Sources::default()
+        }
+    }
+
     /// Sources for a run that reads only some files again: every text of `base` stays visible unless
     /// inserted again. Every few runs the layers are merged, so lookups never walk a long chain: the layers
     /// above the first (which holds the whole site) into one while they are small, so that the site's texts
     /// are not copied after every few edits; all of them otherwise.
     pub fn over(base: Arc<Sources>) -> Sources {
+        let root = base.root.clone();
         if base.depth + 1 < MAX_DEPTH {
             return Sources {
                 files: RwLock::default(),
+                root,
                 depth: base.depth + 1,
                 base: Some(base),
             };
@@ -146,6 +169,7 @@ impl Sources {
         match first {
             Some(first) if files.len() * 4 < first.len() => Sources {
                 files: RwLock::new(files),
+                root,
                 base: Some(first),
                 depth: 1,
             },
@@ -154,6 +178,7 @@ impl Sources {
                 base.collect_into(&mut files);
                 Sources {
                     files: RwLock::new(files),
+                    root,
                     base: None,
                     depth: 0,
                 }
@@ -167,7 +192,7 @@ impl Sources {
     }
 
     /// Every visible text, the newest layer winning.
-    fn collect_into(&self, into: &mut BTreeMap<String, Arc<str>>) {
+    fn collect_into(&self, into: &mut BTreeMap<String, Held>) {
         if let Some(base) = &self.base {
             base.collect_into(into);
         }
@@ -178,22 +203,61 @@ impl Sources {
 
     pub fn insert(&self, path: &str, text: Arc<str>) {
         if let Ok(mut files) = self.files.write() {
-            files.insert(path.to_string(), text);
+            files.insert(path.to_string(), Held::Text(text));
         }
     }
 
-    /// Drops the texts of Markdown files under `content/` that `keep` does not name. `build` calls it once
-    /// the site is linked: from then on only diagnostics already found point into content, and holding every
-    /// page's source through rendering was a sixth of the peak memory of a large site.
-    pub fn release_content(&self, keep: impl Fn(&str) -> bool) {
-        if let Ok(mut files) = self.files.write() {
-            files.retain(|path, _| !path.starts_with("content/") || keep(path));
+    /// Drops the texts of Markdown files under `content/` that `keep` does not name, once only the
+    /// diagnostics already found point into content. `build` calls it once the site is linked: holding every
+    /// page's source through rendering was a sixth of the peak memory of a large site. In rooted sources
+    /// (`serve`) each text leaves its fingerprint, so [`Sources::get`] can read it again while the file is
+    /// unchanged, and [`Sources::fingerprint`] still tells whether it changed.
+    pub fn release_content(&self, keep: impl Fn(&str) -> bool + Sync) {
+        let Ok(mut files) = self.files.write() else {
+            return;
+        };
+        if self.root.is_none() {
+            files.retain(|path, held| {
+                !path.starts_with("content/") || !matches!(held, Held::Text(_)) || keep(path)
+            });
+            return;
+        }
+        let released: Vec<(String, u128)> = files
+            .par_iter()
+            .filter_map(|(path, held)| match held {
+                Held::Text(text) if path.starts_with("content/") && !keep(path) => {
+                    Some((path.clone(), crate::fingerprint::of(text.as_bytes())))
+                }
+                _ => None,
+            })
+            .collect();
+        for (path, fingerprint) in released {
+            files.insert(path, Held::Released(fingerprint));
         }
     }
 
+    /// The text of `path`: in memory, or read again from the site folder if it was released and the file
+    /// is still the same text. `None` when unknown, or changed on disk since.
     pub fn get(&self, path: &str) -> Option<Arc<str>> {
         let own = self.files.read().ok().and_then(|f| f.get(path).cloned());
-        own.or_else(|| self.base.as_ref()?.get(path))
+        match own {
+            Some(Held::Text(text)) => Some(text),
+            Some(Held::Released(fingerprint)) => {
+                let text = std::fs::read_to_string(self.root.as_ref()?.join(path)).ok()?;
+                (crate::fingerprint::of(text.as_bytes()) == fingerprint).then(|| Arc::from(text))
+            }
+            None => self.base.as_ref()?.get(path),
+        }
+    }
+
+    /// The fingerprint of the text of `path` ([`crate::fingerprint`]), whether or not it is still held.
+    pub fn fingerprint(&self, path: &str) -> Option<u128> {
+        let own = self.files.read().ok().and_then(|f| f.get(path).cloned());
+        match own {
+            Some(Held::Text(text)) => Some(crate::fingerprint::of(text.as_bytes())),
+            Some(Held::Released(fingerprint)) => Some(fingerprint),
+            None => self.base.as_ref()?.fingerprint(path),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset, as compilers print them.
@@ -506,6 +570,46 @@ mod tests {
             std::ptr::eq(layer, &*first),
             "the first run's texts are still shared"
         );
+    }
+
+    /// Released texts of rooted sources are read again from disk while the file is unchanged, and keep
+    /// their fingerprint; unrooted sources (`build`) just forget them. Texts a diagnostic names stay.
+    #[test]
+    fn released_texts_come_back_from_disk_while_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        let (a, b) = ("content/a.md", "content/b.md");
+        let texts = [
+            (a, "---\ntitle: A\n---\nSatu\n"),
+            (b, "---\ntitle: B\n---\n"),
+        ];
+        let rooted = Arc::new(Sources::rooted(dir.path()));
+        let plain = Sources::default();
+        for (path, text) in texts {
+            std::fs::write(dir.path().join(path), text).unwrap();
+            rooted.insert(path, Arc::from(text));
+            plain.insert(path, Arc::from(text));
+            rooted.insert("site.yaml", Arc::from("title: x\n"));
+        }
+        let before = rooted.fingerprint(a);
+        rooted.release_content(|p| p == b);
+        plain.release_content(|p| p == b);
+        assert!(matches!(rooted.files.read().unwrap()[a], Held::Released(_)));
+        assert!(matches!(rooted.files.read().unwrap()[b], Held::Text(_)));
+        assert!(
+            rooted.get("site.yaml").is_some(),
+            "only content is released"
+        );
+        assert_eq!(plain.get(a), None);
+        assert_eq!(plain.get(b).as_deref(), Some(texts[1].1));
+        assert_eq!(rooted.get(a).as_deref(), Some(texts[0].1));
+        assert_eq!(rooted.fingerprint(a), before);
+        // A later run layered over it sees the same, until the file changes on disk.
+        let next = Sources::over(rooted.clone());
+        assert_eq!(next.line_col(a, 17), Some((4, 1)));
+        std::fs::write(dir.path().join(a), "---\ntitle: A2\n---\n").unwrap();
+        assert_eq!(next.get(a), None, "a changed file is not the released text");
+        assert_eq!(next.fingerprint(a), before);
     }
 
     #[test]

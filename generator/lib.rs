@@ -13,15 +13,16 @@
 //! 5. **Plan** (pure): one job per output file ([`render::plan`]).
 //! 6. **Render** (pure, parallel): leaflets first ([`leaflet`], Typst), then pages, listings, feeds and search
 //!    indexes ([`search`]), into a sink ([`output::Sink`]): a staging folder swapped in atomically for
-//!    `build`, memory for `serve`, nothing for `check`.
+//!    `build`, memory and a temporary folder for `serve`, nothing for `check`.
 //!
-//! [`serve`] drives the same pipeline again whenever an input changes, serves the result from memory and
-//! reloads open browsers.
+//! [`serve`] drives the same pipeline again whenever an input changes, serves the result from memory and a
+//! temporary folder, and reloads open browsers.
 
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fingerprint;
 pub mod i18n;
 pub mod leaflet;
 pub mod markdown;

@@ -158,10 +158,10 @@ struct ReadAndLoaded {
 
 /// What the cache knows of one Markdown file.
 struct Entry {
-    /// The text last loaded.
-    text: Arc<str>,
+    /// The fingerprint of the text last loaded ([`crate::fingerprint`]).
+    fingerprint: u128,
     /// The loaded file, until a full link takes it: linking then owns it instead of copying it, so a large
-    /// site is not held twice (here and in the site). Loaded again from `text` when needed.
+    /// site is not held twice (here and in the site). Loaded again from the file when needed.
     loaded: Option<Arc<Loaded>>,
     /// Its warnings, or the errors that kept it from loading.
     diagnostics: Vec<Diagnostic>,
@@ -169,24 +169,23 @@ struct Entry {
 }
 
 impl Entry {
-    fn load(config: &Config, file: &content::SourceFile) -> Entry {
+    fn load(config: &Config, file: &content::SourceFile, fingerprint: u128) -> Entry {
         let (loaded, diagnostics) = match content::load_file(config, file) {
             Ok((l, warnings)) => (Some(Arc::new(l)), warnings),
             Err(errors) => (None, errors),
         };
         Entry {
-            text: file.text.clone(),
+            fingerprint,
             failed: loaded.is_none(),
             loaded,
             diagnostics,
         }
     }
 
-    /// Whether it is up to date with `text` and holds its loaded file (unless that failed).
-    fn holds(&self, text: &Arc<str>) -> bool {
-        // Unchanged files keep the very text read before: comparing pointers is enough.
-        (Arc::ptr_eq(&self.text, text) || *self.text == **text)
-            && (self.failed || self.loaded.is_some())
+    /// Whether it is up to date with the text of that fingerprint and holds its loaded file (unless that
+    /// failed).
+    fn holds(&self, fingerprint: u128) -> bool {
+        self.fingerprint == fingerprint && (self.failed || self.loaded.is_some())
     }
 }
 
@@ -297,10 +296,14 @@ impl LoadCache {
         let mut diagnostics = Vec::new();
         let paths = std::mem::take(&mut self.pending);
         let mut changed = None;
+        let mut texts = Vec::new();
         let mut listing = self.listing.take().filter(|_| incremental && self.complete);
         if let Some(l) = &mut listing {
             match l.update(root, sources, &paths) {
-                Ok(c) => changed = Some(c),
+                Ok((c, read)) => {
+                    changed = Some(c);
+                    texts = read;
+                }
                 // A folder could not be listed: read everything.
                 Err(content::Unsure) => listing = None,
             }
@@ -308,19 +311,33 @@ impl LoadCache {
         let listing = match listing {
             Some(l) => l,
             None => {
-                let (listing, walk_diags) = content::Listing::read(root, sources);
+                let (listing, read, walk_diags) = content::Listing::read(root, sources);
                 // Only a listing that is complete can be brought up to date path by path next time.
                 self.complete = walk_diags.is_empty();
                 diagnostics.extend(walk_diags);
+                texts = read;
                 listing
             }
         };
+        self.listing = Some(listing);
         match &changed {
             // Only the changed files, for a run that links only those.
             Some(changed) if !reload && !all => {
+                let Some(listing) = &self.listing else {
+                    unreachable!("the listing was just set")
+                };
+                let texts: HashMap<&str, &content::SourceFile> =
+                    texts.iter().map(|t| (t.path.as_str(), t)).collect();
                 let fresh: Vec<(&String, Option<Entry>)> = changed
                     .par_iter()
-                    .map(|path| (path, listing.file(path).map(|f| Entry::load(config, f))))
+                    .map(|path| {
+                        // A listed file that changed was read just now.
+                        let entry = listing
+                            .file(path)
+                            .zip(texts.get(path.as_str()))
+                            .map(|(l, t)| Entry::load(config, t, l.fingerprint));
+                        (path, entry)
+                    })
                     .collect();
                 for (path, entry) in fresh {
                     match entry {
@@ -334,16 +351,8 @@ impl LoadCache {
                     }
                 }
             }
-            _ => {
-                self.listing = Some(listing);
-                self.load_all(config);
-                return Refreshed {
-                    diagnostics,
-                    changed,
-                };
-            }
+            _ => self.load_all(root, sources, config, texts, &mut changed),
         }
-        self.listing = Some(listing);
         Refreshed {
             diagnostics,
             changed,
@@ -376,42 +385,86 @@ impl LoadCache {
     }
 
     /// Loads every listed file that the cache holds no loaded file for, and forgets files no longer listed.
-    fn load_all(&mut self, config: &Config) {
-        let Some(listing) = &self.listing else { return };
-        let files = &listing.files;
+    /// `texts` are those just read; the others are read again (the cache keeps no texts). A file found
+    /// changed on disk meanwhile is added to `changed`.
+    fn load_all(
+        &mut self,
+        root: &Path,
+        sources: &Sources,
+        config: &Config,
+        texts: Vec<content::SourceFile>,
+        changed: &mut Option<BTreeSet<String>>,
+    ) {
+        let Some(listing) = &mut self.listing else {
+            return;
+        };
         let entries = &self.entries;
-        let fresh: Vec<Option<Entry>> = files
-            .par_iter()
-            .map(|f| match entries.get(&f.path) {
-                Some(entry) if entry.holds(&f.text) => None,
-                _ => Some(Entry::load(config, f)),
-            })
+        let mut texts: HashMap<String, content::SourceFile> =
+            texts.into_iter().map(|t| (t.path.clone(), t)).collect();
+        let stale: Vec<&str> = listing
+            .files
+            .iter()
+            .filter(|f| !entries.get(&f.path).is_some_and(|e| e.holds(f.fingerprint)))
+            .map(|f| f.path.as_str())
             .collect();
-        for (f, entry) in files.iter().zip(fresh) {
-            if let Some(entry) = entry {
-                self.entries.insert(f.path.clone(), entry);
+        let again: Vec<(String, Result<content::SourceFile, Diagnostic>)> = stale
+            .par_iter()
+            .filter(|path| !texts.contains_key(**path))
+            .map(|path| (path.to_string(), content::read_again(root, sources, path)))
+            .collect();
+        for (path, read) in again {
+            let fingerprint = match &read {
+                Ok(f) => Ok(crate::fingerprint::of(f.text.as_bytes())),
+                Err(d) => Err(d),
+            };
+            if listing.took_in(&path, fingerprint) {
+                if let Some(changed) = changed {
+                    changed.insert(path.clone());
+                }
+            }
+            if let Ok(file) = read {
+                texts.insert(path, file);
             }
         }
-        if self.entries.len() > files.len() {
+        let fresh: Vec<(String, Entry)> = listing
+            .files
+            .par_iter()
+            .filter(|f| !entries.get(&f.path).is_some_and(|e| e.holds(f.fingerprint)))
+            .filter_map(|f| {
+                let text = texts.get(&f.path)?;
+                Some((f.path.clone(), Entry::load(config, text, f.fingerprint)))
+            })
+            .collect();
+        for (path, entry) in fresh {
+            self.entries.insert(path, entry);
+        }
+        if self.entries.len() > listing.files.len() {
             let present: std::collections::HashSet<&str> =
-                files.iter().map(|f| f.path.as_str()).collect();
+                listing.files.iter().map(|f| f.path.as_str()).collect();
             self.entries
                 .retain(|path, _| present.contains(path.as_str()));
         }
     }
 
-    /// A file's entry with its loaded file (loaded again if a full link took it); `None` if the cache has
-    /// no such file.
-    fn entry(&mut self, path: &str, config: &Config) -> Option<&Entry> {
-        let entry = self.entries.get_mut(path)?;
+    /// A file's entry with its loaded file (loaded again from disk if a full link took it); `None` if the
+    /// cache has no such file or it can no longer be read.
+    fn entry(
+        &mut self,
+        root: &Path,
+        sources: &Sources,
+        path: &str,
+        config: &Config,
+    ) -> Option<&Entry> {
+        let entry = self.entries.get(path)?;
         if !entry.failed && entry.loaded.is_none() {
-            let file = content::SourceFile {
-                path: path.to_string(),
-                text: entry.text.clone(),
-            };
-            *entry = Entry::load(config, &file);
+            // The listing keeps the fingerprint it last read: if the file changed since, the watcher reports
+            // it and the next run finds it changed.
+            let file = content::read_again(root, sources, path).ok()?;
+            let fingerprint = crate::fingerprint::of(file.text.as_bytes());
+            self.entries
+                .insert(path.to_string(), Entry::load(config, &file, fingerprint));
         }
-        Some(entry)
+        self.entries.get(path)
     }
 
     fn split(
@@ -461,7 +514,7 @@ pub fn prepare_cached(
     // Texts of files not read again stay visible through the last run's sources.
     let sources = match (&cache.sources, incremental) {
         (Some(base), true) => Arc::new(Sources::over(base.clone())),
-        _ => Arc::new(Sources::default()),
+        _ => Arc::new(Sources::rooted(&options.root)),
     };
     let markdown_only = changes.is_some_and(|c| {
         c.iter()
@@ -474,6 +527,15 @@ pub fn prepare_cached(
         },
         None => prepare_in(options, &sources, cache, incremental, None),
     };
+    // As in `build`: from here on only the diagnostics found so far point into content. The texts they do
+    // not name are read again from disk if a later run needs them, so a long session holds no more than a
+    // build does.
+    let named: std::collections::HashSet<&str> = run
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.file.as_deref())
+        .collect();
+    sources.release_content(|path| named.contains(path));
     cache.sources = Some(sources);
     run
 }
@@ -510,7 +572,7 @@ fn relink_edits(
     let mut loaded = Vec::new();
     for file in &edits {
         // Deleted, or could not be read: for a full run.
-        let Some(entry) = cache.entry(file, &old.config) else {
+        let Some(entry) = cache.entry(&options.root, sources, file, &old.config) else {
             return Err(refreshed);
         };
         // A file that failed to load keeps its last good version for linking: the run fails, showing only
@@ -526,7 +588,10 @@ fn relink_edits(
     let entries = std::cell::RefCell::new(&mut *cache);
     let loaded_of = |f: &str| {
         let mut cache = entries.borrow_mut();
-        cache.entry(f, &old.config)?.loaded.clone()
+        cache
+            .entry(&options.root, sources, f, &old.config)?
+            .loaded
+            .clone()
     };
     let relinked = match library::relink(old, loaded, link_options, &loaded_of) {
         Ok(r) => r,
@@ -610,9 +675,9 @@ fn prepare_in(
 
     clock.lap("config, i18n, theme");
     let (read, changed) = match refreshed {
-        Some(r) => {
+        Some(mut r) => {
             // Only the changed files were loaded: load the others too, then link everything.
-            cache.load_all(&config);
+            cache.load_all(&options.root, sources, &config, Vec::new(), &mut r.changed);
             (cache.collect(r.diagnostics), r.changed)
         }
         None => {

@@ -159,14 +159,33 @@ fn within(path: &str, dir: &str) -> bool {
 }
 
 /// What reading `content/` found, kept between runs (`serve`) so that a run re-reads only the paths the
-/// file watcher reported, instead of every file of a large site.
+/// file watcher reported, instead of every file of a large site. It keeps each Markdown file's fingerprint,
+/// not its text: the texts of a large site are a fifth of its model's memory.
 #[derive(Clone, Debug, Default)]
 pub struct Listing {
     /// Markdown files in walk order (the order [`read`] gives).
-    pub files: Vec<SourceFile>,
+    pub files: Vec<Listed>,
     pub assets: Vec<AssetFile>,
     /// Markdown files that could not be read, by path.
     pub errors: Vec<(String, Diagnostic)>,
+}
+
+/// A Markdown file of a [`Listing`].
+#[derive(Clone, Debug)]
+pub struct Listed {
+    /// Site-relative path, e.g. `content/paspor/paspor-baru.en.md`.
+    pub path: String,
+    /// The fingerprint of its text when last read ([`crate::fingerprint`]).
+    pub fingerprint: u128,
+}
+
+impl Listed {
+    fn of(file: &SourceFile) -> Listed {
+        Listed {
+            path: file.path.clone(),
+            fingerprint: crate::fingerprint::of(file.text.as_bytes()),
+        }
+    }
 }
 
 /// Why a [`Listing`] cannot be brought up to date path by path: the caller reads everything again.
@@ -174,26 +193,26 @@ pub struct Listing {
 pub struct Unsure;
 
 impl Listing {
-    /// Reads all of `content/`. The diagnostics are about the folder itself (missing, or a folder inside it
-    /// that could not be listed); when there are any, only another full read can tell what changed later.
-    /// Files that could not be read are in [`Listing::errors`].
-    pub fn read(root: &Path, sources: &Sources) -> (Listing, Vec<Diagnostic>) {
+    /// Reads all of `content/`, and hands out the Markdown texts read. The diagnostics are about the folder
+    /// itself (missing, or a folder inside it that could not be listed); when there are any, only another
+    /// full read can tell what changed later. Files that could not be read are in [`Listing::errors`].
+    pub fn read(root: &Path, sources: &Sources) -> (Listing, Vec<SourceFile>, Vec<Diagnostic>) {
         let dir = root.join(CONTENT_DIR);
         if !dir.is_dir() {
-            return (Listing::default(), read(root, sources).2);
+            return (Listing::default(), Vec::new(), read(root, sources).2);
         }
         let (markdown_paths, assets, diags) = walk(root, &dir, true);
-        let (files, errors) = read_markdown(sources, markdown_paths);
+        let (texts, errors) = read_markdown(sources, markdown_paths);
         let listing = Listing {
-            files,
+            files: texts.par_iter().map(Listed::of).collect(),
             assets,
             errors,
         };
-        (listing, diags)
+        (listing, texts, diags)
     }
 
     /// The Markdown file at site-relative `path`, if the listing holds it.
-    pub fn file(&self, path: &str) -> Option<&SourceFile> {
+    pub fn file(&self, path: &str) -> Option<&Listed> {
         let at = self
             .files
             .binary_search_by(|f| walk_order(&f.path, path))
@@ -201,15 +220,41 @@ impl Listing {
         self.files.get(at)
     }
 
+    /// Takes in what reading the listed file at `path` again found: its text's new fingerprint, or why it
+    /// can no longer be read (it is then listed as such). Returns whether its text changed.
+    pub fn took_in(&mut self, path: &str, read: Result<u128, &Diagnostic>) -> bool {
+        let Ok(at) = self.files.binary_search_by(|f| walk_order(&f.path, path)) else {
+            return false;
+        };
+        match read {
+            Ok(fingerprint) => {
+                let changed = self.files[at].fingerprint != fingerprint;
+                self.files[at].fingerprint = fingerprint;
+                changed
+            }
+            Err(d) => {
+                self.files.remove(at);
+                let at = self
+                    .errors
+                    .partition_point(|(p, _)| walk_order(p, path).is_lt());
+                self.errors.insert(at, (path.to_string(), d.clone()));
+                true
+            }
+        }
+    }
+
     /// Brings the listing up to date with the site-relative `paths` that changed (files or folders, created,
-    /// changed or deleted); returns the Markdown paths whose text changed, appeared or disappeared.
+    /// changed or deleted); returns the Markdown paths whose text changed, appeared or disappeared, and the
+    /// texts it read.
     pub fn update(
         &mut self,
         root: &Path,
         sources: &Sources,
         paths: &std::collections::BTreeSet<String>,
-    ) -> Result<std::collections::BTreeSet<String>, Unsure> {
+    ) -> Result<(std::collections::BTreeSet<String>, Vec<SourceFile>), Unsure> {
         let mut changed = std::collections::BTreeSet::new();
+        // A path reported twice (a file and its folder) is read twice: the last read wins.
+        let mut texts = std::collections::BTreeMap::new();
         for path in paths {
             if path == CONTENT_DIR {
                 return Err(Unsure);
@@ -217,11 +262,11 @@ impl Listing {
             if !path.starts_with("content/") {
                 continue;
             }
-            let mut old: std::collections::HashMap<String, Arc<str>> = Default::default();
+            let mut old: std::collections::HashMap<String, u128> = Default::default();
             self.files.retain(|f| {
                 let hit = within(&f.path, path);
                 if hit {
-                    old.insert(f.path.clone(), f.text.clone());
+                    old.insert(f.path.clone(), f.fingerprint);
                 }
                 !hit
             });
@@ -260,20 +305,23 @@ impl Listing {
                 Err(_) => return Err(Unsure),
             };
             let (files, errors) = read_markdown(sources, markdown_paths);
-            for f in &files {
-                if old.remove(&f.path).is_none_or(|text| text != f.text) {
+            for f in files {
+                let listed = Listed::of(&f);
+                if old
+                    .remove(&f.path)
+                    .is_none_or(|fingerprint| fingerprint != listed.fingerprint)
+                {
                     changed.insert(f.path.clone());
                 }
+                let at = self
+                    .files
+                    .partition_point(|g| walk_order(&g.path, &f.path).is_lt());
+                self.files.insert(at, listed);
+                texts.insert(f.path.clone(), f);
             }
             // What is left was deleted.
             changed.extend(old.into_keys());
             changed.extend(errors.iter().map(|(p, _)| p.clone()));
-            for f in files {
-                let at = self
-                    .files
-                    .partition_point(|g| walk_order(&g.path, &f.path).is_lt());
-                self.files.insert(at, f);
-            }
             for a in assets {
                 let at = self
                     .assets
@@ -283,8 +331,19 @@ impl Listing {
             self.errors.extend(errors);
         }
         self.errors.sort_by(|a, b| walk_order(&a.0, &b.0));
-        Ok(changed)
+        Ok((changed, texts.into_values().collect()))
     }
+}
+
+/// Reads the Markdown file at site-relative `path` again (a [`Listing`] does not keep texts), keeping its
+/// text in `sources` for diagnostics.
+pub fn read_again(root: &Path, sources: &Sources, path: &str) -> Result<SourceFile, Diagnostic> {
+    let text = read_text(path, &root.join(path), sources)?;
+    sources.insert(path, text.clone());
+    Ok(SourceFile {
+        path: path.to_string(),
+        text,
+    })
 }
 
 /// Editors' swap, backup and hidden files never become content.

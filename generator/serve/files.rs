@@ -9,7 +9,6 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::hash::Hasher;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -18,8 +17,8 @@ use std::sync::{Arc, Mutex};
 use flate2::read::DeflateDecoder;
 use flate2::write::DeflateEncoder;
 use flate2::Compression;
-use siphasher::sip128::{Hasher128, SipHasher13};
 
+use crate::fingerprint::of as hash;
 use crate::output::{OutputPath, Sink};
 
 /// One output as served. Two stored outputs are equal exactly when their bytes are (same length, same
@@ -70,13 +69,6 @@ const DEFLATE_FROM: usize = 512;
 /// Outputs that take less than this once deflated stay in memory: a file each would cost more (an inode,
 /// a block of page cache) than the bytes themselves.
 const SPILL_FROM: usize = 1024;
-
-fn hash(bytes: &[u8]) -> u128 {
-    // Fixed keys: the same bytes hash the same in every run (the hash is never shown or kept, only compared).
-    let mut hasher = SipHasher13::new_with_keys(0x5375_6c75_6820_7365, 0x7276_6520_6f75_7470);
-    hasher.write(bytes);
-    hasher.finish128().as_u128()
-}
 
 /// The bytes as kept: deflated when that saves an eighth or more.
 fn pack(bytes: &[u8]) -> (bool, Vec<u8>) {

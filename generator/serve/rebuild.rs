@@ -503,7 +503,7 @@ fn changed_markdown(
             );
         }
     }
-    files.retain(|f| last.sources.get(f) != sources.get(f));
+    files.retain(|f| last.sources.fingerprint(f) != sources.fingerprint(f));
     files
 }
 
@@ -1014,6 +1014,18 @@ mod tests {
             .expect("the link to #denda is reported");
         assert_eq!(broken.file.as_deref(), Some("content/paspor/baru.md"));
         assert!(rebuilt.changed.is_empty());
+        // baru.md was not edited and its text not kept since the first run: the message still quotes it.
+        let shown = crate::diagnostics::render_human(&rebuilt.diagnostics, &rebuilt.sources, false);
+        let line = std::fs::read_to_string(root.join("content/paspor/baru.md"))
+            .unwrap()
+            .lines()
+            .position(|l| l.contains("#denda"))
+            .unwrap()
+            + 1;
+        assert!(
+            shown.contains(&format!("content/paspor/baru.md:{line}:")) && shown.contains("#denda"),
+            "{shown}"
+        );
 
         // Then a YAML mistake in the same file: only its own error, no errors of links to it.
         let rebuilt = save(
