@@ -207,6 +207,18 @@ impl Sources {
         }
     }
 
+    /// Takes in a text just read: the text itself if a diagnostic may point into it (`needed`), else only
+    /// its fingerprint where it can be read again (rooted sources), as if released at once.
+    pub fn keep(&self, path: &str, text: &Arc<str>, fingerprint: u128, needed: bool) {
+        let held = match &self.root {
+            Some(_) if !needed => Held::Released(fingerprint),
+            _ => Held::Text(text.clone()),
+        };
+        if let Ok(mut files) = self.files.write() {
+            files.insert(path.to_string(), held);
+        }
+    }
+
     /// Drops the texts of Markdown files under `content/` that `keep` does not name, once only the
     /// diagnostics already found point into content. `build` calls it once the site is linked: holding every
     /// page's source through rendering was a sixth of the peak memory of a large site. In rooted sources

@@ -182,6 +182,24 @@ impl Entry {
         }
     }
 
+    /// [`Entry::load`] for a text just read, telling `sources` what to keep of it: the text if a
+    /// diagnostic points into it, else its fingerprint.
+    fn load_kept(
+        config: &Config,
+        sources: &Sources,
+        file: &content::SourceFile,
+        fingerprint: u128,
+    ) -> Entry {
+        let entry = Entry::load(config, file, fingerprint);
+        sources.keep(
+            &file.path,
+            &file.text,
+            fingerprint,
+            !entry.diagnostics.is_empty(),
+        );
+        entry
+    }
+
     /// Whether it is up to date with the text of that fingerprint and holds its loaded file (unless that
     /// failed).
     fn holds(&self, fingerprint: u128) -> bool {
@@ -311,11 +329,27 @@ impl LoadCache {
         let listing = match listing {
             Some(l) => l,
             None => {
-                let (listing, read, walk_diags) = content::Listing::read(root, sources);
+                // Each file is loaded as soon as it is read, unless its entry is up to date.
+                let entries = &self.entries;
+                let (listing, loads, walk_diags) =
+                    content::Listing::read_with(root, sources, |file, fingerprint| {
+                        match entries.get(&file.path).filter(|e| e.holds(fingerprint)) {
+                            Some(entry) => {
+                                let needed = !entry.diagnostics.is_empty();
+                                sources.keep(&file.path, &file.text, fingerprint, needed);
+                                None
+                            }
+                            None => Some(Entry::load_kept(config, sources, file, fingerprint)),
+                        }
+                    });
+                for (path, entry) in loads {
+                    if let Some(entry) = entry {
+                        self.entries.insert(path, entry);
+                    }
+                }
                 // Only a listing that is complete can be brought up to date path by path next time.
                 self.complete = walk_diags.is_empty();
                 diagnostics.extend(walk_diags);
-                texts = read;
                 listing
             }
         };
@@ -399,7 +433,7 @@ impl LoadCache {
             return;
         };
         let entries = &self.entries;
-        let mut texts: HashMap<String, content::SourceFile> =
+        let texts: HashMap<String, content::SourceFile> =
             texts.into_iter().map(|t| (t.path.clone(), t)).collect();
         let stale: Vec<&str> = listing
             .files
@@ -407,25 +441,20 @@ impl LoadCache {
             .filter(|f| !entries.get(&f.path).is_some_and(|e| e.holds(f.fingerprint)))
             .map(|f| f.path.as_str())
             .collect();
-        let again: Vec<(String, Result<content::SourceFile, Diagnostic>)> = stale
+        // Files without a text just read are read again and loaded at once, so their texts are not all in
+        // memory together.
+        let again: Vec<(String, Result<(u128, Entry), Diagnostic>)> = stale
             .par_iter()
             .filter(|path| !texts.contains_key(**path))
-            .map(|path| (path.to_string(), content::read_again(root, sources, path)))
+            .map(|path| {
+                let loaded = content::read_again(root, sources, path).map(|file| {
+                    let fingerprint = crate::fingerprint::of(file.text.as_bytes());
+                    let entry = Entry::load_kept(config, sources, &file, fingerprint);
+                    (fingerprint, entry)
+                });
+                (path.to_string(), loaded)
+            })
             .collect();
-        for (path, read) in again {
-            let fingerprint = match &read {
-                Ok(f) => Ok(crate::fingerprint::of(f.text.as_bytes())),
-                Err(d) => Err(d),
-            };
-            if listing.took_in(&path, fingerprint) {
-                if let Some(changed) = changed {
-                    changed.insert(path.clone());
-                }
-            }
-            if let Ok(file) = read {
-                texts.insert(path, file);
-            }
-        }
         let fresh: Vec<(String, Entry)> = listing
             .files
             .par_iter()
@@ -437,6 +466,25 @@ impl LoadCache {
             .collect();
         for (path, entry) in fresh {
             self.entries.insert(path, entry);
+        }
+        for (path, loaded) in again {
+            let fingerprint = match &loaded {
+                Ok((fingerprint, _)) => Ok(*fingerprint),
+                Err(d) => Err(d),
+            };
+            if listing.took_in(&path, fingerprint) {
+                if let Some(changed) = changed {
+                    changed.insert(path.clone());
+                }
+            }
+            match loaded {
+                Ok((_, entry)) => {
+                    self.entries.insert(path, entry);
+                }
+                Err(_) => {
+                    self.entries.remove(&path);
+                }
+            }
         }
         if self.entries.len() > listing.files.len() {
             let present: std::collections::HashSet<&str> =
@@ -461,8 +509,8 @@ impl LoadCache {
             // it and the next run finds it changed.
             let file = content::read_again(root, sources, path).ok()?;
             let fingerprint = crate::fingerprint::of(file.text.as_bytes());
-            self.entries
-                .insert(path.to_string(), Entry::load(config, &file, fingerprint));
+            let entry = Entry::load_kept(config, sources, &file, fingerprint);
+            self.entries.insert(path.to_string(), entry);
         }
         self.entries.get(path)
     }

@@ -885,7 +885,7 @@ fn implicit_section(dir: &str, config: &Config) -> SectionVariant {
 fn front_error(page: &LoadedPage, key: &[&str], message: String) -> Diagnostic {
     let doc = crate::yaml::Doc {
         file: &page.file,
-        text: &page.source[page.front_offset..page.front_end],
+        text: &page.front_text,
         offset: page.front_offset,
     };
     doc.error_at(doc.value_span_of(key), message)

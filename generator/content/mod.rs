@@ -119,27 +119,42 @@ fn walk(
     (markdown_paths, assets, diags)
 }
 
-/// Reads Markdown files in parallel into `sources` (diagnostics point into them); files that cannot be read
-/// become diagnostics, by path.
+/// Reads the Markdown files at `paths` (site-relative and on disk) in parallel, keeping every text in
+/// `sources`; files that could not be read are returned apart.
 fn read_markdown(
     sources: &Sources,
     paths: Vec<(String, PathBuf)>,
 ) -> (Vec<SourceFile>, Vec<(String, Diagnostic)>) {
-    let read: Vec<(String, Result<Arc<str>, Diagnostic>)> = paths
+    read_markdown_with(sources, paths, |file| {
+        sources.insert(&file.path, file.text.clone());
+        file
+    })
+}
+
+/// Reads the Markdown files at `paths` in parallel, handing each text to `take` as soon as it is read: what
+/// `take` keeps of it is all that stays in memory.
+fn read_markdown_with<T: Send>(
+    sources: &Sources,
+    paths: Vec<(String, PathBuf)>,
+    take: impl Fn(SourceFile) -> T + Sync,
+) -> (Vec<T>, Vec<(String, Diagnostic)>) {
+    let read: Vec<(String, Result<T, Diagnostic>)> = paths
         .into_par_iter()
         .map(|(rel, path)| {
-            let text = read_text(&rel, &path, sources);
-            if let Ok(text) = &text {
-                sources.insert(&rel, text.clone());
-            }
-            (rel, text)
+            let taken = read_text(&rel, &path, sources).map(|text| {
+                take(SourceFile {
+                    path: rel.clone(),
+                    text,
+                })
+            });
+            (rel, taken)
         })
         .collect();
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for (path, r) in read {
         match r {
-            Ok(text) => files.push(SourceFile { path, text }),
+            Ok(t) => files.push(t),
             Err(d) => errors.push((path, d)),
         }
     }
@@ -193,22 +208,41 @@ impl Listed {
 pub struct Unsure;
 
 impl Listing {
-    /// Reads all of `content/`, and hands out the Markdown texts read. The diagnostics are about the folder
-    /// itself (missing, or a folder inside it that could not be listed); when there are any, only another
-    /// full read can tell what changed later. Files that could not be read are in [`Listing::errors`].
-    pub fn read(root: &Path, sources: &Sources) -> (Listing, Vec<SourceFile>, Vec<Diagnostic>) {
+    /// Reads all of `content/`, handing each Markdown text to `load` with its fingerprint as soon as it is
+    /// read (so that a large site's texts are never all in memory at once), and returns what `load` made of
+    /// each file. The diagnostics are about the folder itself (missing, or a folder inside it that could not
+    /// be listed); when there are any, only another full read can tell what changed later. Files that could
+    /// not be read are in [`Listing::errors`].
+    pub fn read_with<T: Send>(
+        root: &Path,
+        sources: &Sources,
+        load: impl Fn(&SourceFile, u128) -> T + Sync,
+    ) -> (Listing, Vec<(String, T)>, Vec<Diagnostic>) {
         let dir = root.join(CONTENT_DIR);
         if !dir.is_dir() {
             return (Listing::default(), Vec::new(), read(root, sources).2);
         }
         let (markdown_paths, assets, diags) = walk(root, &dir, true);
-        let (texts, errors) = read_markdown(sources, markdown_paths);
+        let (read, errors) = read_markdown_with(sources, markdown_paths, |file| {
+            let fingerprint = crate::fingerprint::of(file.text.as_bytes());
+            let made = load(&file, fingerprint);
+            (file.path, fingerprint, made)
+        });
+        let mut files = Vec::with_capacity(read.len());
+        let mut made = Vec::with_capacity(read.len());
+        for (path, fingerprint, m) in read {
+            files.push(Listed {
+                path: path.clone(),
+                fingerprint,
+            });
+            made.push((path, m));
+        }
         let listing = Listing {
-            files: texts.par_iter().map(Listed::of).collect(),
+            files,
             assets,
             errors,
         };
-        (listing, texts, diags)
+        (listing, made, diags)
     }
 
     /// The Markdown file at site-relative `path`, if the listing holds it.
@@ -335,11 +369,10 @@ impl Listing {
     }
 }
 
-/// Reads the Markdown file at site-relative `path` again (a [`Listing`] does not keep texts), keeping its
-/// text in `sources` for diagnostics.
+/// Reads the Markdown file at site-relative `path` again (a [`Listing`] does not keep texts); the caller
+/// says what `sources` keeps of it ([`Sources::keep`]).
 pub fn read_again(root: &Path, sources: &Sources, path: &str) -> Result<SourceFile, Diagnostic> {
     let text = read_text(path, &root.join(path), sources)?;
-    sources.insert(path, text.clone());
     Ok(SourceFile {
         path: path.to_string(),
         text,
@@ -503,9 +536,9 @@ pub struct LoadedPage {
     pub bundle: bool,
     pub front: PageFront,
     pub front_offset: usize,
-    /// End of the front-matter text; with `source`, lets later steps point at a key.
-    pub front_end: usize,
-    pub source: Arc<str>,
+    /// The front-matter text (from `front_offset`), so that linking can point at a key. Only that part of
+    /// the file is kept: the whole texts of a large site would be a fifth of its model's memory.
+    pub front_text: Box<str>,
     pub body: Rendered,
     pub body_offset: usize,
     /// Requirements rendered from inline Markdown: (HTML, runs).
@@ -619,8 +652,7 @@ pub fn load_file(
                 bundle,
                 front,
                 front_offset: split.front_offset,
-                front_end: split.front_offset + split.front.len(),
-                source: file.text.clone(),
+                front_text: split.front.into(),
                 body,
                 body_offset: split.body_offset,
                 requirements,
