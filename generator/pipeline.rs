@@ -207,6 +207,9 @@ impl Entry {
     }
 }
 
+/// A file read again and loaded: its text's fingerprint and its entry.
+type Reloaded = (u128, Entry);
+
 /// Load results per file, for runs that repeat (`serve`): loading is a pure function of the configuration
 /// and the file's text, so a run that links only edited pages loads only the files that changed. It also
 /// keeps what the last run read from `content/`, so the next one reads only the files the watcher reported.
@@ -443,7 +446,7 @@ impl LoadCache {
             .collect();
         // Files without a text just read are read again and loaded at once, so their texts are not all in
         // memory together.
-        let again: Vec<(String, Result<(u128, Entry), Diagnostic>)> = stale
+        let again: Vec<(String, Result<Reloaded, Diagnostic>)> = stale
             .par_iter()
             .filter(|path| !texts.contains_key(**path))
             .map(|path| {
