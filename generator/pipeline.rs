@@ -245,12 +245,16 @@ pub struct Run {
     /// Set when the site is the base's with only these pages linked again ([`library::relink`]): its
     /// structure, and so its outputs' paths, are the base's.
     pub relinked: Option<Vec<usize>>,
+    /// The base's model, handed back unless the run linked the whole site (then it was dropped first).
+    pub base: Option<Arc<Prepared>>,
 }
 
 /// The last good run of a series (`serve`), which [`prepare_cached`] updates in place of linking the whole
 /// site again when only pages' Markdown changed since.
 pub struct Base<'a> {
-    pub prepared: &'a Prepared,
+    /// Owned, so that a run that must link the whole site can drop it first: two models of a large site
+    /// would take more memory than a whole `build`.
+    pub prepared: Arc<Prepared>,
     /// That run's diagnostics from reading to linking (not rendering).
     pub diagnostics: &'a [Diagnostic],
     /// Markdown files changed since that run, as the runs in between reported them.
@@ -571,10 +575,17 @@ pub fn prepare_cached(
         c.iter()
             .all(|p| p.starts_with("content/") && p.ends_with(".md"))
     });
+    // A base that cannot be used is dropped here, before the whole site is linked again.
     let run = match base.filter(|_| incremental && markdown_only) {
         Some(base) => match relink_edits(options, &sources, cache, &base) {
-            Ok(run) => run,
-            Err(refreshed) => prepare_in(options, &sources, cache, false, Some(refreshed)),
+            Ok(run) => Run {
+                base: Some(base.prepared),
+                ..run
+            },
+            Err(refreshed) => {
+                drop(base);
+                prepare_in(options, &sources, cache, false, Some(refreshed))
+            }
         },
         None => prepare_in(options, &sources, cache, incremental, None),
     };
@@ -672,6 +683,7 @@ fn relink_edits(
         sources: sources.clone(),
         changed: refreshed.changed,
         relinked: Some(relinked.pages),
+        base: None,
     })
 }
 
@@ -691,6 +703,7 @@ fn prepare_in(
         sources: sources.clone(),
         changed: None,
         relinked: None,
+        base: None,
     };
     let config = match read_config(&options.root, sources) {
         Ok(c) => c,
@@ -783,6 +796,7 @@ fn prepare_in(
         sources: sources.clone(),
         changed,
         relinked: None,
+        base: None,
     }
 }
 

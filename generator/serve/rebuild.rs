@@ -151,17 +151,38 @@ impl Builder {
             .extend(batch.paths.iter().cloned());
         self.since_last.batch.rescan |= batch.rescan;
         // The last good run can be updated when only Markdown changed since, and the runs since said which.
-        let base = match (&self.last, &self.since_last.markdown) {
-            (Some(last), Some(changed)) if only_markdown(&self.since_last.batch) => {
+        // Its model goes to the pipeline, which hands it back unless the whole site must be linked again:
+        // it is dropped before that, so that two models of a large site are never in memory together (the
+        // outputs such a change reaches are then not worked out: everything is rendered and compared).
+        let (model, rest) = match self.last.take() {
+            Some(last) => (
+                Some(last.prepared),
+                Some((last.jobs, last.sources, last.diagnostics)),
+            ),
+            None => (None, None),
+        };
+        let base = match (model, &rest, &self.since_last.markdown) {
+            (Some(prepared), Some((_, _, diagnostics)), Some(changed))
+                if only_markdown(&self.since_last.batch) =>
+            {
                 Some(pipeline::Base {
-                    prepared: &last.prepared,
-                    diagnostics: &last.diagnostics,
+                    prepared,
+                    diagnostics,
                     changed,
                 })
             }
             _ => None,
         };
         let run = pipeline::prepare_cached(&self.options, &mut self.loads, changes, base);
+        self.last = run
+            .base
+            .zip(rest)
+            .map(|(prepared, (jobs, sources, diagnostics))| Last {
+                prepared,
+                jobs,
+                sources,
+                diagnostics,
+            });
         let (prepared, mut diags, sources) = (run.prepared, run.diagnostics, run.sources);
         self.since_last.markdown = match (self.since_last.markdown.take(), run.changed) {
             (Some(mut all), Some(now)) => {
@@ -258,7 +279,8 @@ impl Builder {
             out.elapsed = started.elapsed();
             return (out, None);
         }
-        let first = self.last.is_none();
+        // Nothing served yet (not merely no last model, which a full link drops).
+        let first = lock(&self.served).generation == 0;
         // Indexes whose last search step never landed are rebuilt too.
         let behind = lock(&self.served).search_behind.clone();
         let (now, mut later): (Vec<Planned>, Vec<Planned>) = jobs
@@ -986,6 +1008,55 @@ mod tests {
         );
         assert!(rebuilt.changed.contains(&"paspor/index.html".to_string()));
         assert_same_as_full(&builder, &options, "two pages reordered");
+    }
+
+    /// A change that needs the whole site linked again drops the last model before linking (it is gone when
+    /// the rebuild returns, not freed later on another thread); a relinked edit keeps building on it.
+    #[test]
+    fn a_full_link_drops_the_last_model_first() {
+        let (dir, options) = fixture();
+        let root = dir.path();
+        let mut builder = Builder::new(options.clone(), Spill::new().ok());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
+        let model = |b: &Builder| Arc::downgrade(&b.last.as_ref().expect("a last run").prepared);
+
+        let (rebuilt, _) = builder.rebuild(&edit(
+            root,
+            "content/paspor/hilang.md",
+            "Laporkan",
+            "Segera laporkan",
+        ));
+        assert!(
+            !rebuilt.failed() && rebuilt.relinked,
+            "{:?}",
+            rebuilt.diagnostics
+        );
+
+        let before = model(&builder);
+        std::fs::write(
+            root.join("content/paspor/lain.md"),
+            "---\ntitle: Lain\n---\nIsi.\n",
+        )
+        .unwrap();
+        let batch = Batch {
+            paths: ["content/paspor/lain.md".to_string()].into(),
+            rescan: false,
+        };
+        let (rebuilt, search) = builder.rebuild(&batch);
+        assert!(
+            !rebuilt.failed() && !rebuilt.relinked,
+            "{:?}",
+            rebuilt.diagnostics
+        );
+        assert!(
+            before.upgrade().is_none(),
+            "the last model was dropped, not kept until the end"
+        );
+        if let Some(search) = search {
+            assert!(search.run(|_| ()).is_some());
+        }
+        assert!(served(&builder.files(), "paspor/index.html").contains("Lain"));
+        assert_same_as_full(&builder, &options, "after a new page");
     }
 
     /// Removing a heading another page links to is an error in the linking page, though only the target was
