@@ -198,12 +198,19 @@ impl Spill {
         }
     }
 
-    /// Removes the folder and everything in it now (`serve` is stopping; nothing reads it any more).
+    /// Removes the folder and everything in it now (`serve` is stopping; nothing reads it any more). Outputs
+    /// stored from then on stay in memory, and a file a rendering thread was writing meanwhile is removed by
+    /// a second pass.
     pub fn remove(&self) {
+        self.failed.store(true, Ordering::SeqCst);
         let dir = self.dir.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(dir) = dir {
-            let _ = dir.close();
+        for _ in 0..3 {
+            match std::fs::remove_dir_all(&self.path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => continue,
+                _ => break,
+            }
         }
+        drop(dir);
     }
 }
 

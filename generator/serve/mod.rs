@@ -152,6 +152,11 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         vec![Diagnostic::error(format!("cannot watch {} for changes: {e}", root.display()))
             .with_hint("on Linux, raise fs.inotify.max_user_watches (sysctl) or close other watching programs")]
     })?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
     // The outputs' bytes live in a temporary folder, not in memory; without one (no writable temporary
     // folder), in memory.
     let spill = match files::Spill::new() {
@@ -163,6 +168,17 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
             None
         }
     };
+    // Stopping (Ctrl+C, or `kill`) removes the folder at any moment, during the first build too. The process
+    // then ends at once: nothing else it holds outlives it.
+    let stopping = spill.clone();
+    runtime.spawn(async move {
+        stop_signal().await;
+        if let Some(spill) = &stopping {
+            spill.remove();
+        }
+        eprintln!("Stopped.");
+        std::process::exit(0);
+    });
     let mut builder = Builder::new(
         Options {
             drafts: options.drafts,
@@ -217,25 +233,15 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let _ = std::io::stdout().flush();
     eprintln!("Watching for changes; press Ctrl+C to stop.");
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
     let result = runtime.block_on(async move {
         listener
             .set_nonblocking(true)
             .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
-        let server = axum::serve(listener, router(shared));
-        tokio::select! {
-            result = server => result.map_err(|e| vec![Diagnostic::error(format!("the server stopped: {e}"))]),
-            _ = stop_signal() => {
-                eprintln!("Stopped.");
-                Ok(())
-            }
-        }
+        axum::serve(listener, router(shared))
+            .await
+            .map_err(|e| vec![Diagnostic::error(format!("the server stopped: {e}"))])
     });
     // The process ends without dropping what the watcher thread holds: the folder is removed here.
     if let Some(spill) = &spill {
