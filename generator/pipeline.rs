@@ -278,6 +278,18 @@ impl LoadCache {
         }
     }
 
+    /// Whether a reported path changes nothing: it is under `content/`, gone, and the last listing never held
+    /// it. Editors that save through a temporary file (`sed -i`, JetBrains' safe write, vim's `4913` probe)
+    /// report such a path next to the file they saved; it must not make an edit look like a new file.
+    pub fn never_held(&self, root: &Path, path: &str) -> bool {
+        let Some(listing) = self.listing.as_ref().filter(|_| self.complete) else {
+            return false;
+        };
+        path.starts_with("content/")
+            && matches!(std::fs::symlink_metadata(root.join(path)), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+            && !listing.holds(path)
+    }
+
     /// Reads `content/` and loads every Markdown file; with a cache kept between runs, only what changed.
     fn read_and_load(
         &mut self,

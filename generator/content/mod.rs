@@ -254,6 +254,18 @@ impl Listing {
         self.files.get(at)
     }
 
+    /// Whether the listing holds anything at or under site-relative `path`: a Markdown file, an asset, or a
+    /// file that could not be read.
+    pub fn holds(&self, path: &str) -> bool {
+        self.file(path).is_some()
+            || self.files.iter().any(|f| within(&f.path, path))
+            || self
+                .assets
+                .iter()
+                .any(|a| within(&format!("{CONTENT_DIR}/{}", a.rel), path))
+            || self.errors.iter().any(|(p, _)| within(p, path))
+    }
+
     /// Takes in what reading the listed file at `path` again found: its text's new fingerprint, or why it
     /// can no longer be read (it is then listed as such). Returns whether its text changed.
     pub fn took_in(&mut self, path: &str, read: Result<u128, &Diagnostic>) -> bool {

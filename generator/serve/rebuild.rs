@@ -143,6 +143,21 @@ impl Builder {
     /// Search indexes are left to the returned step, except on the first run.
     pub fn rebuild(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
         let started = Instant::now();
+        // An editor's temporary file, gone by now, is left out (unless it is all there is: then the run reads
+        // everything, as for an empty batch).
+        let root = &self.options.root;
+        let pruned = Batch {
+            paths: (batch.paths.iter())
+                .filter(|p| !self.loads.never_held(root, p))
+                .cloned()
+                .collect(),
+            rescan: batch.rescan,
+        };
+        let batch = if pruned.paths.is_empty() || pruned.paths.len() == batch.paths.len() {
+            batch
+        } else {
+            &pruned
+        };
         // Only the reported paths are read again, unless the watcher lost events or nothing was reported.
         let changes = (!batch.rescan && !batch.paths.is_empty()).then_some(&batch.paths);
         self.since_last
@@ -1008,6 +1023,53 @@ mod tests {
         );
         assert!(rebuilt.changed.contains(&"paspor/index.html".to_string()));
         assert_same_as_full(&builder, &options, "two pages reordered");
+    }
+
+    /// Saving through a temporary file (as `sed -i` and JetBrains' safe write do) is still an edit of one
+    /// page, relinked and rendered as such, not a new file; a file that really appears still is one.
+    #[test]
+    fn a_save_through_a_temporary_file_is_an_edit() {
+        let (dir, options) = fixture();
+        let root = dir.path();
+        let mut builder = Builder::new(options.clone(), Spill::new().ok());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
+        let rel = "content/paspor/hilang.md";
+        let text = std::fs::read_to_string(root.join(rel)).unwrap();
+        for temp in [
+            "content/paspor/sedX1b2Qz",
+            "content/paspor/hilang.md___jb_tmp___",
+        ] {
+            std::fs::write(root.join(temp), text.replace("Paspor Hilang", temp)).unwrap();
+            std::fs::rename(root.join(temp), root.join(rel)).unwrap();
+            let batch = Batch {
+                paths: [temp.to_string(), rel.to_string()].into(),
+                rescan: false,
+            };
+            let (rebuilt, search) = builder.rebuild(&batch);
+            assert!(!rebuilt.failed(), "{:?}", rebuilt.diagnostics);
+            assert!(
+                rebuilt.relinked && rebuilt.incremental,
+                "{temp}: {:?}",
+                rebuilt.rendered
+            );
+            assert!(served(&builder.files(), "paspor/hilang/index.html").contains(temp));
+            if let Some(search) = search {
+                assert!(search.run(|_| ()).is_some());
+            }
+        }
+        assert_same_as_full(&builder, &options, "after saves through temporary files");
+        // An asset that appears is not left out.
+        let asset = "content/paspor/peta.txt";
+        std::fs::write(root.join(asset), "peta").unwrap();
+        let (rebuilt, _) = builder.rebuild(&Batch {
+            paths: [asset.to_string()].into(),
+            rescan: false,
+        });
+        assert!(
+            rebuilt.changed.iter().any(|c| c.ends_with("peta.txt")),
+            "{:?}",
+            rebuilt.changed
+        );
     }
 
     /// A change that needs the whole site linked again drops the last model before linking (it is gone when
