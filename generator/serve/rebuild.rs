@@ -643,6 +643,14 @@ mod tests {
         (dir, options)
     }
 
+    /// The fixture, and a builder that has served it once.
+    fn first_built() -> (tempfile::TempDir, Options, Builder) {
+        let (dir, options) = fixture();
+        let mut builder = Builder::new(options.clone(), Spill::new().ok());
+        assert!(!builder.rebuild(&Batch::default()).0.failed());
+        (dir, options, builder)
+    }
+
     fn edit(root: &std::path::Path, rel: &str, from: &str, to: &str) -> Batch {
         let path = root.join(rel);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -658,10 +666,8 @@ mod tests {
     /// full build gives: nothing stale survives the jobs skipped by `render::deps`.
     #[test]
     fn incremental_rebuilds_equal_full_builds() {
-        let (dir, options) = fixture();
+        let (dir, options, mut builder) = first_built();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone(), Spill::new().ok());
-        assert!(!builder.rebuild(&Batch::default()).0.failed());
         let edits: Vec<(&str, &str, &str, bool)> = vec![
             (
                 "content/paspor/hilang.md",
@@ -806,10 +812,8 @@ mod tests {
     /// diagnostics still show its text.
     #[test]
     fn reading_only_reported_paths_equals_full_builds() {
-        let (dir, options) = fixture();
+        let (dir, options, mut builder) = first_built();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone(), Spill::new().ok());
-        assert!(!builder.rebuild(&Batch::default()).0.failed());
         let batch = |paths: &[&str]| Batch {
             paths: paths.iter().map(|p| p.to_string()).collect(),
             rescan: false,
@@ -895,10 +899,8 @@ mod tests {
     /// bodies only, several pages at once, aliases, slugs, drafts.
     #[test]
     fn relinked_edits_equal_full_builds() {
-        let (dir, options) = fixture();
+        let (dir, options, mut builder) = first_built();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone(), Spill::new().ok());
-        assert!(!builder.rebuild(&Batch::default()).0.failed());
         let read = |rel: &str| std::fs::read_to_string(root.join(rel)).unwrap();
         // (file, text to replace, replacement, relinked)
         let edits: Vec<(&str, &str, &str, bool)> = vec![
@@ -1029,10 +1031,8 @@ mod tests {
     /// page, relinked and rendered as such, not a new file; a file that really appears still is one.
     #[test]
     fn a_save_through_a_temporary_file_is_an_edit() {
-        let (dir, options) = fixture();
+        let (dir, options, mut builder) = first_built();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone(), Spill::new().ok());
-        assert!(!builder.rebuild(&Batch::default()).0.failed());
         let rel = "content/paspor/hilang.md";
         let text = std::fs::read_to_string(root.join(rel)).unwrap();
         for temp in [
@@ -1076,10 +1076,8 @@ mod tests {
     /// the rebuild returns, not freed later on another thread); a relinked edit keeps building on it.
     #[test]
     fn a_full_link_drops_the_last_model_first() {
-        let (dir, options) = fixture();
+        let (dir, options, mut builder) = first_built();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone(), Spill::new().ok());
-        assert!(!builder.rebuild(&Batch::default()).0.failed());
         let model = |b: &Builder| Arc::downgrade(&b.last.as_ref().expect("a last run").prepared);
 
         let (rebuilt, _) = builder.rebuild(&edit(
@@ -1126,10 +1124,8 @@ mod tests {
     /// last good site with every change since.
     #[test]
     fn relinked_errors_point_at_the_right_file_and_recover() {
-        let (dir, options) = fixture();
+        let (dir, options, mut builder) = first_built();
         let root = dir.path();
-        let mut builder = Builder::new(options.clone(), Spill::new().ok());
-        assert!(!builder.rebuild(&Batch::default()).0.failed());
         let rel = "content/paspor/hilang.md";
         let good = std::fs::read_to_string(root.join(rel)).unwrap();
 
