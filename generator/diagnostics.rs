@@ -251,25 +251,27 @@ impl Sources {
     /// The text of `path`: in memory, or read again from the site folder if it was released and the file
     /// is still the same text. `None` when unknown, or changed on disk since.
     pub fn get(&self, path: &str) -> Option<Arc<str>> {
-        let own = self.files.read().ok().and_then(|f| f.get(path).cloned());
-        match own {
-            Some(Held::Text(text)) => Some(text),
-            Some(Held::Released(fingerprint)) => {
+        match self.held(path)? {
+            Held::Text(text) => Some(text),
+            Held::Released(fingerprint) => {
                 let text = std::fs::read_to_string(self.root.as_ref()?.join(path)).ok()?;
                 (crate::fingerprint::of(text.as_bytes()) == fingerprint).then(|| Arc::from(text))
             }
-            None => self.base.as_ref()?.get(path),
         }
     }
 
     /// The fingerprint of the text of `path` ([`crate::fingerprint`]), whether or not it is still held.
     pub fn fingerprint(&self, path: &str) -> Option<u128> {
-        let own = self.files.read().ok().and_then(|f| f.get(path).cloned());
-        match own {
-            Some(Held::Text(text)) => Some(crate::fingerprint::of(text.as_bytes())),
-            Some(Held::Released(fingerprint)) => Some(fingerprint),
-            None => self.base.as_ref()?.fingerprint(path),
+        match self.held(path)? {
+            Held::Text(text) => Some(crate::fingerprint::of(text.as_bytes())),
+            Held::Released(fingerprint) => Some(fingerprint),
         }
+    }
+
+    /// What the newest layer that knows `path` holds of it.
+    fn held(&self, path: &str) -> Option<Held> {
+        let own = self.files.read().ok().and_then(|f| f.get(path).cloned());
+        own.or_else(|| self.base.as_ref()?.held(path))
     }
 
     /// 1-based line and column (in characters) of a byte offset, as compilers print them.

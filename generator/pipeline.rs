@@ -207,7 +207,7 @@ impl Entry {
     }
 }
 
-/// A file read again and loaded: its text's fingerprint and its entry.
+/// A file loaded by [`LoadCache::load_all`]: its text's fingerprint and its entry.
 type Reloaded = (u128, Entry);
 
 /// Load results per file, for runs that repeat (`serve`): loading is a pure function of the configuration
@@ -372,13 +372,10 @@ impl LoadCache {
                 listing
             }
         };
-        self.listing = Some(listing);
+        let mut listing = listing;
         match &changed {
             // Only the changed files, for a run that links only those.
             Some(changed) if !reload && !all => {
-                let Some(listing) = &self.listing else {
-                    unreachable!("the listing was just set")
-                };
                 let texts: HashMap<&str, &content::SourceFile> =
                     texts.iter().map(|t| (t.path.as_str(), t)).collect();
                 let fresh: Vec<(&String, Option<Entry>)> = changed
@@ -404,8 +401,9 @@ impl LoadCache {
                     }
                 }
             }
-            _ => self.load_all(root, sources, config, texts, &mut changed),
+            _ => self.load_all(&mut listing, root, sources, config, texts, &mut changed),
         }
+        self.listing = Some(listing);
         Refreshed {
             diagnostics,
             changed,
@@ -442,56 +440,40 @@ impl LoadCache {
     /// changed on disk meanwhile is added to `changed`.
     fn load_all(
         &mut self,
+        listing: &mut content::Listing,
         root: &Path,
         sources: &Sources,
         config: &Config,
         texts: Vec<content::SourceFile>,
         changed: &mut Option<BTreeSet<String>>,
     ) {
-        let Some(listing) = &mut self.listing else {
-            return;
-        };
         let entries = &self.entries;
         let texts: HashMap<String, content::SourceFile> =
             texts.into_iter().map(|t| (t.path.clone(), t)).collect();
-        let stale: Vec<&str> = listing
+        let stale: Vec<(&str, u128)> = listing
             .files
             .iter()
             .filter(|f| !entries.get(&f.path).is_some_and(|e| e.holds(f.fingerprint)))
-            .map(|f| f.path.as_str())
+            .map(|f| (f.path.as_str(), f.fingerprint))
             .collect();
-        // Files without a text just read are read again and loaded at once, so their texts are not all in
-        // memory together.
-        let again: Vec<(String, Result<Reloaded, Diagnostic>)> = stale
+        // A file with a text just read is loaded from it; the others are read again and loaded at once, so
+        // their texts are not all in memory together.
+        let loaded: Vec<(String, Result<Reloaded, Diagnostic>)> = stale
             .par_iter()
-            .filter(|path| !texts.contains_key(**path))
-            .map(|path| {
-                let loaded = content::read_again(root, sources, path).map(|file| {
-                    let fingerprint = crate::fingerprint::of(file.text.as_bytes());
-                    let entry = Entry::load_kept(config, sources, &file, fingerprint);
-                    (fingerprint, entry)
-                });
+            .map(|&(path, listed)| {
+                let loaded = match texts.get(path) {
+                    Some(file) => Ok((listed, Entry::load(config, file, listed))),
+                    None => content::read_again(root, sources, path).map(|file| {
+                        let fingerprint = crate::fingerprint::of(file.text.as_bytes());
+                        let entry = Entry::load_kept(config, sources, &file, fingerprint);
+                        (fingerprint, entry)
+                    }),
+                };
                 (path.to_string(), loaded)
             })
             .collect();
-        let fresh: Vec<(String, Entry)> = listing
-            .files
-            .par_iter()
-            .filter(|f| !entries.get(&f.path).is_some_and(|e| e.holds(f.fingerprint)))
-            .filter_map(|f| {
-                let text = texts.get(&f.path)?;
-                Some((f.path.clone(), Entry::load(config, text, f.fingerprint)))
-            })
-            .collect();
-        for (path, entry) in fresh {
-            self.entries.insert(path, entry);
-        }
-        for (path, loaded) in again {
-            let fingerprint = match &loaded {
-                Ok((fingerprint, _)) => Ok(*fingerprint),
-                Err(d) => Err(d),
-            };
-            if listing.took_in(&path, fingerprint) {
+        for (path, loaded) in loaded {
+            if listing.took_in(&path, loaded.as_ref().map(|(fingerprint, _)| *fingerprint)) {
                 if let Some(changed) = changed {
                     changed.insert(path.clone());
                 }
@@ -753,7 +735,17 @@ fn prepare_in(
     let (read, changed) = match refreshed {
         Some(mut r) => {
             // Only the changed files were loaded: load the others too, then link everything.
-            cache.load_all(&options.root, sources, &config, Vec::new(), &mut r.changed);
+            if let Some(mut listing) = cache.listing.take() {
+                cache.load_all(
+                    &mut listing,
+                    &options.root,
+                    sources,
+                    &config,
+                    Vec::new(),
+                    &mut r.changed,
+                );
+                cache.listing = Some(listing);
+            }
             (cache.collect(r.diagnostics), r.changed)
         }
         None => {

@@ -83,33 +83,18 @@ fn pack(bytes: &[u8]) -> (bool, Vec<u8>) {
 impl Stored {
     /// An output kept in memory.
     pub fn new(bytes: &[u8]) -> Stored {
-        let (deflated, packed) = pack(bytes);
-        Stored {
-            len: bytes.len(),
-            hash: hash(bytes),
-            body: Body::Memory {
-                deflated,
-                bytes: packed.into_boxed_slice(),
-            },
-        }
+        Stored::with_hash(bytes, hash(bytes), None)
     }
 
     /// An output kept in a file of `spill` when it is large enough, in memory otherwise (or when the file
     /// cannot be written).
-    pub fn spilled(bytes: &[u8], spill: &Arc<Spill>) -> Stored {
-        Stored::with_hash(bytes, hash(bytes), Some(spill))
-    }
-
     fn with_hash(bytes: &[u8], hash: u128, spill: Option<&Arc<Spill>>) -> Stored {
         let (deflated, packed) = pack(bytes);
-        let body = match spill.filter(|_| packed.len() >= SPILL_FROM) {
-            Some(spill) => match spill.write(&packed) {
-                Some(file) => Body::Disk { deflated, file },
-                None => Body::Memory {
-                    deflated,
-                    bytes: packed.into_boxed_slice(),
-                },
-            },
+        let file = spill
+            .filter(|_| packed.len() >= SPILL_FROM)
+            .and_then(|spill| spill.write(&packed));
+        let body = match file {
+            Some(file) => Body::Disk { deflated, file },
             None => Body::Memory {
                 deflated,
                 bytes: packed.into_boxed_slice(),
@@ -134,11 +119,6 @@ impl Stored {
         let mut out = Vec::with_capacity(self.len);
         DeflateDecoder::new(&packed[..]).read_to_end(&mut out)?;
         Ok(Cow::Owned(out))
-    }
-
-    /// Whether the bytes are in a file (not in memory).
-    pub fn on_disk(&self) -> bool {
-        matches!(self.body, Body::Disk { .. })
     }
 }
 
@@ -468,13 +448,17 @@ mod tests {
                 )
             })
             .collect();
-        let stored = Stored::spilled(page.as_bytes(), &spill);
-        assert!(stored.on_disk());
+        let stored = Stored::with_hash(page.as_bytes(), hash(page.as_bytes()), Some(&spill));
+        assert!(matches!(stored.body, Body::Disk { .. }));
         assert_eq!(count(), 1);
         assert_eq!(&stored.bytes().unwrap()[..], page.as_bytes());
         assert_eq!(stored, Stored::new(page.as_bytes()), "equal wherever kept");
-        let small = Stored::spilled(b"<meta http-equiv=refresh>", &spill);
-        assert!(!small.on_disk());
+        let small = Stored::with_hash(
+            b"<meta http-equiv=refresh>",
+            hash(b"<meta http-equiv=refresh>"),
+            Some(&spill),
+        );
+        assert!(matches!(small.body, Body::Memory { .. }));
         assert_eq!(count(), 1);
         drop(stored);
         assert_eq!(count(), 0, "a dropped output's file is deleted");
