@@ -18,7 +18,7 @@ seconds="${1:-120}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(front_matter markdown_links i18n site_yaml)
+    targets=(front_matter markdown_links link_targets i18n site_yaml)
 fi
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd "$(dirname "$0")" && pwd)/target}"
 

@@ -19,6 +19,7 @@
 //! temporary folder, and reloads open browsers.
 
 pub mod check;
+pub mod clock;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -27,6 +28,7 @@ pub mod i18n;
 pub mod leaflet;
 pub mod markdown;
 pub mod output;
+pub mod percent;
 pub mod pipeline;
 pub mod progress;
 pub mod render;

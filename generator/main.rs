@@ -272,11 +272,7 @@ fn init(dir: &std::path::Path) -> ExitCode {
         ExitCode::from(1)
     };
     // The starter's pages are dated today in its time zone; SOURCE_DATE_EPOCH fixes "today" as for builds.
-    let now = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .unwrap_or_else(jiff::Timestamp::now);
+    let now = suluh::clock::now();
     let zone = jiff::tz::TimeZone::get("Asia/Jakarta").unwrap_or(jiff::tz::TimeZone::UTC);
     let today = now.to_zoned(zone).date();
     let files = match suluh::scaffold::plan_site(dir, today) {
@@ -320,9 +316,7 @@ fn new_page(root: &std::path::Path, target: &str, lang: Option<&str>) -> ExitCod
         Ok(c) => c,
         Err(d) => return fail(d),
     };
-    let today = jiff::Timestamp::now()
-        .to_zoned(config.timezone.clone())
-        .date();
+    let today = suluh::clock::now().to_zoned(config.timezone.clone()).date();
     let page = match suluh::scaffold::plan_page(root, &config, target, lang, today) {
         Ok(p) => p,
         Err(d) => return fail(vec![d]),

@@ -100,15 +100,7 @@ pub fn read_config(root: &Path, sources: &Sources) -> Result<Config, Vec<Diagnos
 }
 
 fn now(options: &Options, config: &Config) -> jiff::Zoned {
-    let ts = options
-        .now
-        .or_else(|| {
-            std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|s| s.trim().parse::<i64>().ok())
-                .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        })
-        .unwrap_or_else(jiff::Timestamp::now);
+    let ts = options.now.unwrap_or_else(crate::clock::now);
     ts.to_zoned(config.timezone.clone())
 }
 

@@ -51,3 +51,26 @@ pub fn parts(text: &str, parts: usize) -> Vec<&str> {
     out.resize(parts, "");
     out
 }
+
+/// The site of the `link_targets` target: every line of `text` (at most 32) is the target of a link on a
+/// page bundle in two languages; the targets can reach pages with headings, a bundle and its image.
+pub fn link_target_files(text: &str) -> Vec<(String, String)> {
+    let links: String = text
+        .lines()
+        .take(32)
+        .map(|target| format!("- [l]({target})\n"))
+        .collect();
+    let page = format!("---\ntitle: X\n---\n\n## Langkah\n\n{links}");
+    [
+        ("site.yaml", SITE_YAML),
+        ("content/a/_index.md", "---\ntitle: A\n---\n"),
+        ("content/a/x/index.md", page.as_str()),
+        ("content/a/x/index.en.md", page.as_str()),
+        ("content/a/x/foto peta.png", "png"),
+        ("content/b/y.md", OTHER_PAGE),
+        ("content/b/é ü/index.md", "---\ntitle: Ü\n---\n\n## Biaya (Rp)\n"),
+    ]
+    .iter()
+    .map(|(p, t)| (p.to_string(), t.to_string()))
+    .collect()
+}

@@ -997,7 +997,7 @@ impl<'a> Resolver<'a> {
     ) -> Option<ResolvedLink> {
         let base_dir = file.strip_prefix("content/").unwrap_or(file);
         let base_dir = base_dir.rsplit_once('/').map_or("", |(d, _)| d);
-        let decoded = percent_decode(&link.path);
+        let decoded = crate::percent::decode_lossy(&link.path);
         let Some(target_path) = join_relative(base_dir, &decoded) else {
             diags.push(
                 Diagnostic::error(format!(
@@ -1134,27 +1134,6 @@ fn relative_from(base_dir: &str, target: &str) -> String {
     }
     out.push_str(file.first().copied().unwrap_or_default());
     out
-}
-
-fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The contact block for a page: page fields, then its sections' (nearest first), then the site's.

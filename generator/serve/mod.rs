@@ -33,6 +33,7 @@ use crate::pipeline::{self, Options};
 use files::Files;
 use paths::Lookup;
 use rebuild::{Builder, Rebuilt};
+use std::panic::AssertUnwindSafe;
 
 /// What the user asked for.
 #[derive(Clone, Debug)]
@@ -215,13 +216,27 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
                 // Pages are served updated; the search indexes follow without holding up the next change.
                 if let Some(search) = search {
                     let shared = watching.clone();
+                    let languages = rebuilt.languages.clone();
                     let _ = std::thread::Builder::new()
                         .name("suluh-search".into())
                         .spawn(move || {
-                            search.run(|rest| {
-                                report(rest, false);
-                                shared.publish(rest);
-                            })
+                            let indexed = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                search.run(|rest| {
+                                    report(rest, false);
+                                    shared.publish(rest);
+                                })
+                            }));
+                            // A bug while indexing: the pages stay served, the editor is told.
+                            if let Err(payload) = indexed {
+                                let what = rebuild::panic_text(payload.as_ref());
+                                let error = rebuild::internal_error(
+                                    &watch::Batch::default(),
+                                    format!("search index: {what}"),
+                                );
+                                let crashed = Rebuilt::crashed(error, languages);
+                                report(&crashed, false);
+                                shared.publish(&crashed);
+                            }
                         });
                 }
             }

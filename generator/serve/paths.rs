@@ -29,7 +29,7 @@ pub fn lookup(files: &Files, raw_path: &str, languages: &[String]) -> Lookup {
     if raw_path.len() > MAX_PATH_LEN {
         return Lookup::TooLong;
     }
-    let Some(decoded) = percent_decode(raw_path) else {
+    let Some(decoded) = crate::percent::decode_strict(raw_path) else {
         return Lookup::BadRequest;
     };
     let Some(rel) = decoded.strip_prefix('/') else {
@@ -79,25 +79,6 @@ fn not_found_page(files: &Files, rel: &str, languages: &[String]) -> Option<Stri
             .contains_key("404.html")
             .then(|| "404.html".to_string())
     })
-}
-
-/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
-pub fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The `Content-Type` of an output, from its extension.

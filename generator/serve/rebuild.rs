@@ -44,6 +44,23 @@ pub struct Rebuilt {
 }
 
 impl Rebuilt {
+    /// The result of a step that panicked: one error, nothing new to serve.
+    pub fn crashed(error: Diagnostic, languages: Vec<String>) -> Rebuilt {
+        Rebuilt {
+            files: None,
+            diagnostics: vec![error],
+            sources: Arc::new(Sources::default()),
+            changed: Vec::new(),
+            elapsed: Duration::ZERO,
+            languages,
+            rendered: (0, 0),
+            reload: true,
+            incremental: false,
+            relinked: false,
+            prepare: Duration::ZERO,
+        }
+    }
+
     pub fn failed(&self) -> bool {
         has_errors(&self.diagnostics)
     }
@@ -140,8 +157,39 @@ impl Builder {
     }
 
     /// Runs the pipeline on the inputs as they are now; `batch` says which inputs changed since the last run.
-    /// Search indexes are left to the returned step, except on the first run.
+    /// Search indexes are left to the returned step, except on the first run. A bug that panics inside
+    /// becomes an error naming the changed files ([`Builder::guarded`]): the preview never goes down.
     pub fn rebuild(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
+        self.guarded(batch, Builder::run)
+    }
+
+    /// Runs `step` so that a panic in it becomes an `internal-error` diagnostic in the returned result, with
+    /// the last good site still served. What the builder kept from earlier runs may be half-updated after a
+    /// panic, so it is forgotten: the next run reads and renders everything and compares it with what is
+    /// served, as the first run does.
+    pub fn guarded(
+        &mut self,
+        batch: &Batch,
+        step: impl FnOnce(&mut Builder, &Batch) -> (Rebuilt, Option<SearchStep>),
+    ) -> (Rebuilt, Option<SearchStep>) {
+        let started = Instant::now();
+        let caught =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(&mut *self, batch)));
+        match caught {
+            Ok(done) => done,
+            Err(payload) => {
+                self.last = None;
+                self.loads = pipeline::LoadCache::default();
+                self.since_last = Since::default();
+                let what = internal_error(batch, panic_text(payload.as_ref()));
+                let mut out = Rebuilt::crashed(what, self.languages.clone());
+                out.elapsed = started.elapsed();
+                (out, None)
+            }
+        }
+    }
+
+    fn run(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
         let started = Instant::now();
         // An editor's temporary file, gone by now, is left out (unless it is all there is: then the run reads
         // everything, as for an empty batch).
@@ -459,6 +507,37 @@ impl SearchStep {
         out.elapsed = started.elapsed();
         publish(&out);
         Some(out)
+    }
+}
+
+/// The text a panic was raised with (`panic!` gives a `&str` or a `String`).
+pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_string())
+}
+
+/// The error a panic during a rebuild becomes: which change set it off, and that it is Suluh's bug.
+pub fn internal_error(batch: &Batch, what: String) -> Diagnostic {
+    let files = if batch.paths.is_empty() {
+        "the site".to_string()
+    } else {
+        batch.paths.iter().cloned().collect::<Vec<_>>().join(", ")
+    };
+    let first = batch.paths.iter().next().cloned();
+    let d = Diagnostic::error(format!(
+        "internal error while rebuilding {files} — please report it ({what})"
+    ))
+    .with_code("internal-error")
+    .with_hint(
+        "this is a bug in Suluh, not in your text: the last good version stays served; save again to retry, \
+         and report the message at the project's issue tracker",
+    );
+    match first {
+        Some(file) => d.in_file(file),
+        None => d,
     }
 }
 
@@ -790,6 +869,53 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A bug that panics during a rebuild (injected here, before and in the middle of a run) becomes an
+    /// `internal-error` naming the saved file; the last good site stays served, and the next save gives the
+    /// site a full build gives.
+    #[test]
+    fn a_panic_while_rebuilding_is_an_error_and_the_next_save_recovers() {
+        let (dir, options, mut builder) = first_built();
+        let root = dir.path();
+        let before = builder.files();
+        let rel = "content/paspor/hilang.md";
+        let batch = edit(root, rel, "Laporkan ke polisi.", "Laporkan segera.");
+        let (step, search) = builder.guarded(&batch, |_, _| panic!("injected fault"));
+        assert!(step.failed() && search.is_none());
+        assert_eq!(step.diagnostics.len(), 1);
+        let error = &step.diagnostics[0];
+        assert_eq!(error.code, Some("internal-error"));
+        assert_eq!(error.file.as_deref(), Some(rel));
+        assert!(
+            error
+                .message
+                .contains("internal error while rebuilding content/paspor/hilang.md")
+                && error.message.contains("injected fault"),
+            "{}",
+            error.message
+        );
+        assert!(
+            Arc::ptr_eq(&builder.files(), &before),
+            "the last good site stays served"
+        );
+
+        // A panic after the run has updated part of the builder's state.
+        let batch = edit(root, rel, "Laporkan segera.", "Laporkan hari ini.");
+        let (step, _) = builder.guarded(&batch, |b, batch| {
+            let _ = b.run(batch);
+            panic!("injected after a run")
+        });
+        assert_eq!(step.diagnostics[0].code, Some("internal-error"));
+
+        let batch = edit(root, rel, "Laporkan hari ini.", "Laporkan besok.");
+        let (step, search) = builder.rebuild(&batch);
+        assert!(!step.failed(), "{:?}", step.diagnostics);
+        if let Some(search) = search {
+            assert!(search.run(|_| ()).is_some());
+        }
+        assert!(served(&builder.files(), "paspor/hilang/index.html").contains("Laporkan besok."));
+        assert_same_as_full(&builder, &options, "after recovering from a panic");
     }
 
     /// The served site equals a full build of the inputs as they are now.

@@ -11,7 +11,7 @@ use suluh::pipeline::link_texts;
 const SITE_YAML: &str = "title: Fuzz\nbase_url: https://fuzz.example\ndefault_language: id\nlanguages:\n  id: {}\n  en: {}\n  ar: {}\n";
 const OTHER_PAGE: &str = "---\ntitle: Lain\n---\n\n## Biaya\n\n[back](../a/x.md#top)\n";
 
-/// What the fuzz targets do with one input (kept in step with `fuzz/fuzz_targets/*.rs`).
+/// What the fuzz targets do with one input (kept in step with `fuzz/fuzz_targets/*.rs` and `fuzz/src/lib.rs`).
 fn files_for(target: &str, text: &str) -> Vec<(String, String)> {
     let owned = |v: &[(&str, &str)]| {
         v.iter()
@@ -50,6 +50,26 @@ fn files_for(target: &str, text: &str) -> Vec<(String, String)> {
             ("content/a/x.en.md", "---\ntitle: X\n---\n"),
             ("content/b/y.md", OTHER_PAGE),
         ]),
+        "link_targets" => {
+            let links: String = text
+                .lines()
+                .take(32)
+                .map(|target| format!("- [l]({target})\n"))
+                .collect();
+            let page = format!("---\ntitle: X\n---\n\n## Langkah\n\n{links}");
+            owned(&[
+                ("site.yaml", SITE_YAML),
+                ("content/a/_index.md", "---\ntitle: A\n---\n"),
+                ("content/a/x/index.md", &page),
+                ("content/a/x/index.en.md", &page),
+                ("content/a/x/foto peta.png", "png"),
+                ("content/b/y.md", OTHER_PAGE),
+                (
+                    "content/b/é ü/index.md",
+                    "---\ntitle: Ü\n---\n\n## Biaya (Rp)\n",
+                ),
+            ])
+        }
         other => panic!("unknown fuzz target folder `{other}`"),
     }
 }
@@ -74,7 +94,13 @@ fn assert_proper(d: &Diagnostic, input: &Path) {
 fn saved_fuzz_inputs_give_diagnostics_not_panics() {
     let dir = crate::harness::repo().join("tests/fuzz-regressions");
     let mut count = 0;
-    for target in ["front_matter", "markdown_links", "i18n", "site_yaml"] {
+    for target in [
+        "front_matter",
+        "markdown_links",
+        "link_targets",
+        "i18n",
+        "site_yaml",
+    ] {
         let mut inputs: Vec<_> = std::fs::read_dir(dir.join(target))
             .unwrap_or_else(|e| panic!("tests/fuzz-regressions/{target}: {e}"))
             .flatten()
