@@ -7,6 +7,7 @@
 pub mod external;
 pub mod translations;
 
+use crate::diagnostics::codes;
 use std::collections::BTreeMap;
 
 use crate::content::front_matter::SortBy;
@@ -78,7 +79,7 @@ fn body_rules(file: &str, body: &Body, diags: &mut Vec<Diagnostic>) {
     for image in &body.images {
         if image.alt.trim().is_empty() {
             diags.push(
-                Diagnostic::warning("image without alt text")
+                Diagnostic::warning(codes::IMAGE_WITHOUT_ALT, "image without alt text")
                     .at(file, at(body, &image.span))
                     .with_hint("describe the image between the brackets, e.g. `![Denah loket layanan](denah.png)`"),
             );
@@ -89,16 +90,22 @@ fn body_rules(file: &str, body: &Body, diags: &mut Vec<Diagnostic>) {
     for h in &body.headings {
         if h.level == 1 {
             diags.push(
-                Diagnostic::warning(format!("level-1 heading `{}` in the body", h.title))
-                    .at(file, at(body, &h.span))
-                    .with_hint("the title is the page's level-1 heading; start sections with `##`"),
+                Diagnostic::warning(
+                    codes::HEADING_LEVEL_1,
+                    format!("level-1 heading `{}` in the body", h.title),
+                )
+                .at(file, at(body, &h.span))
+                .with_hint("the title is the page's level-1 heading; start sections with `##`"),
             );
         } else if h.level > previous + 1 {
             diags.push(
-                Diagnostic::warning(format!(
-                    "heading `{}` skips from level {previous} to level {}",
-                    h.title, h.level
-                ))
+                Diagnostic::warning(
+                    codes::HEADING_SKIPS_LEVEL,
+                    format!(
+                        "heading `{}` skips from level {previous} to level {}",
+                        h.title, h.level
+                    ),
+                )
                 .at(file, at(body, &h.span))
                 .with_hint(format!(
                     "use {} here, so screen-reader users can follow the outline",
@@ -110,7 +117,7 @@ fn body_rules(file: &str, body: &Body, diags: &mut Vec<Diagnostic>) {
     }
     for span in &body.empty_links {
         diags.push(
-            Diagnostic::warning("link without text")
+            Diagnostic::warning(codes::EMPTY_LINK, "link without text")
                 .at(file, at(body, span))
                 .with_hint("write the words the reader clicks between the brackets: `[biaya paspor](biaya.md)`"),
         );
@@ -133,7 +140,7 @@ fn page_rules(
         .is_none_or(|d| d.trim().is_empty())
     {
         diags.push(
-            Diagnostic::warning("page without a description")
+            Diagnostic::warning(codes::NO_DESCRIPTION, "page without a description")
                 .at(&v.file, key_span("title"))
                 .with_hint("add `description:` with one or two plain sentences: they appear in search results, link previews and leaflets"),
         );
@@ -143,14 +150,14 @@ fn page_rules(
     let is_procedure = front.processing_time.is_some() && front.event.is_none();
     if is_procedure && front.fees.is_empty() {
         diags.push(
-            Diagnostic::warning("procedure without fees")
+            Diagnostic::warning(codes::NO_FEES, "procedure without fees")
                 .at(&v.file, key_span("processing_time"))
                 .with_hint("add `fees:`; for a free service write `- { item: …, amount: 0 }` so readers know it is free"),
         );
     }
     if is_procedure && front.requirements.is_empty() {
         diags.push(
-            Diagnostic::warning("procedure without requirements")
+            Diagnostic::warning(codes::NO_REQUIREMENTS, "procedure without requirements")
                 .at(&v.file, key_span("fees"))
                 .with_hint("add `requirements:`, the documents to bring, one per line"),
         );
@@ -158,7 +165,7 @@ fn page_rules(
     let sorted_by_date = site.sections[section].shown(v.lang).0.front.sort_by == SortBy::Date;
     if sorted_by_date && front.date.is_none() && front.event.is_none() {
         diags.push(
-            Diagnostic::warning("page without a date in a section listed by date")
+            Diagnostic::warning(codes::NO_DATE, "page without a date in a section listed by date")
                 .at(&v.file, key_span("title"))
                 .with_hint("add `date: YYYY-MM-DD` (or an `event:` with its `start`) so it is listed in the right place"),
         );
@@ -173,10 +180,10 @@ fn duplicate_titles(site: &Site, sources: &Sources, diags: &mut Vec<Diagnostic>)
             let key = (v.lang, v.front.title.trim().to_lowercase());
             match seen.get(&key) {
                 Some(first) => diags.push(
-                    Diagnostic::warning(format!(
-                        "the title `{}` is also used by {first}",
-                        v.front.title
-                    ))
+                    Diagnostic::warning(
+                        codes::DUPLICATE_TITLE,
+                        format!("the title `{}` is also used by {first}", v.front.title),
+                    )
                     .at(&v.file, front_key_span(sources, &v.file, "title"))
                     .with_hint("give each guide a title that says how it differs"),
                 ),

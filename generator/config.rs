@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::{codes, did_you_mean, Diagnostic};
 use crate::yaml::Doc;
 
 /// The site configuration file name, at the site root.
@@ -240,7 +240,7 @@ impl Config {
                 .map_or(String::new(), |i| rest[i..].to_string()),
             _ => {
                 errors.push(
-                    doc.error_at(doc.value_span_of(&["base_url"]), format!("`base_url` is not an http(s) URL: `{}`", raw.base_url))
+                    doc.error_at(codes::BAD_URL, doc.value_span_of(&["base_url"]), format!("`base_url` is not an http(s) URL: `{}`", raw.base_url))
                         .with_hint("write the address the site will be published at, e.g. `https://imigrasi-lampung.example`"),
                 );
                 String::new()
@@ -252,6 +252,7 @@ impl Config {
             if !is_language_code(code) {
                 errors.push(
                     doc.error_at(
+                        codes::BAD_LANGUAGE_CODE,
                         doc.span_of(&["languages", code]),
                         format!("`{code}` is not a language code"),
                     )
@@ -293,6 +294,7 @@ impl Config {
                 };
                 errors.push(
                     doc.error_at(
+                        codes::UNKNOWN_LANGUAGE,
                         doc.value_span_of(&["default_language"]),
                         format!(
                             "unknown language code `{}` in `default_language`",
@@ -312,7 +314,7 @@ impl Config {
             Ok(tz) => tz,
             Err(_) => {
                 errors.push(
-                    doc.error_at(doc.value_span_of(&["timezone"]), format!("unknown time zone `{timezone_name}`"))
+                    doc.error_at(codes::BAD_VALUE, doc.value_span_of(&["timezone"]), format!("unknown time zone `{timezone_name}`"))
                         .with_hint("use an IANA time zone name such as `Asia/Jakarta`, `Asia/Makassar` or `Asia/Jayapura`"),
                 );
                 jiff::tz::TimeZone::UTC
@@ -323,6 +325,7 @@ impl Config {
         if !crate::output::is_safe_segment(&theme) {
             errors.push(
                 doc.error_at(
+                    codes::BAD_VALUE,
                     doc.value_span_of(&["theme"]),
                     format!("`{theme}` is not a theme folder name"),
                 )

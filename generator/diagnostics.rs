@@ -17,6 +17,62 @@ use codespan_reporting::term;
 use rayon::prelude::*;
 use serde::Serialize;
 
+/// The stable names of the kinds of problem, printed by `check --format json` as `"code"`, for tools and for
+/// tests, which match on these rather than on the wording.
+pub mod codes {
+    pub const ALIAS_ESCAPE: &str = "alias-escape";
+    pub const BAD_FILE_NAME: &str = "bad-file-name";
+    pub const BAD_LANGUAGE_CODE: &str = "bad-language-code";
+    pub const BAD_PAGE_PATH: &str = "bad-page-path";
+    pub const BAD_URL: &str = "bad-url";
+    pub const BAD_VALUE: &str = "bad-value";
+    pub const BAD_YAML: &str = "bad-yaml";
+    pub const BROKEN_ANCHOR: &str = "broken-anchor";
+    pub const BROKEN_LINK: &str = "broken-link";
+    pub const DUPLICATE_TITLE: &str = "duplicate-title";
+    pub const EMPTY_LINK: &str = "empty-link";
+    pub const EMPTY_TAG: &str = "empty-tag";
+    pub const EXTERNAL_LINK: &str = "external-link";
+    pub const FILE_EXISTS: &str = "file-exists";
+    pub const FILE_TOO_LARGE: &str = "file-too-large";
+    pub const FOLDER_NOT_EMPTY: &str = "folder-not-empty";
+    pub const HEADING_LEVEL_1: &str = "heading-level-1";
+    pub const HEADING_SKIPS_LEVEL: &str = "heading-skips-level";
+    pub const IMAGE_WITHOUT_ALT: &str = "image-without-alt";
+    pub const INTERNAL: &str = "internal-error";
+    pub const IO: &str = "io-error";
+    pub const LEAFLET_FONTS: &str = "leaflet-fonts";
+    pub const LEAFLET_TEMPLATE: &str = "leaflet-template";
+    pub const LINK_ESCAPE: &str = "link-escape";
+    pub const LINK_TO_DRAFT: &str = "link-to-draft";
+    pub const MISSING_KEY: &str = "missing-key";
+    pub const MISSING_TEMPLATE: &str = "missing-template";
+    pub const MISSING_UI_STRINGS: &str = "missing-ui-strings";
+    pub const NOT_A_FOLDER: &str = "not-a-folder";
+    pub const NOT_UTF8: &str = "not-utf8";
+    pub const NO_DATE: &str = "no-date";
+    pub const NO_DESCRIPTION: &str = "no-description";
+    pub const NO_FEES: &str = "no-fees";
+    pub const NO_FRONT_MATTER: &str = "no-front-matter";
+    pub const NO_REQUIREMENTS: &str = "no-requirements";
+    pub const NO_SITE: &str = "no-site";
+    pub const OUTPUT_CONFLICT: &str = "output-conflict";
+    pub const OUTPUT_ESCAPE: &str = "output-escape";
+    pub const PORT_IN_USE: &str = "port-in-use";
+    pub const SERVER: &str = "server-error";
+    pub const TEMPLATE: &str = "template-error";
+    pub const TOO_DEEP: &str = "too-deep";
+    pub const UNKNOWN_KEY: &str = "unknown-key";
+    pub const UNKNOWN_LANGUAGE: &str = "unknown-language";
+    pub const UNKNOWN_PAGE: &str = "unknown-page";
+    pub const UNKNOWN_THEME: &str = "unknown-theme";
+    pub const UNKNOWN_VALUE: &str = "unknown-value";
+    pub const UNSAFE_LINK: &str = "unsafe-link";
+    pub const UNTRANSLATED: &str = "untranslated";
+    pub const WRONG_TYPE: &str = "wrong-type";
+    pub const YAML_SYNTAX: &str = "yaml-syntax";
+}
+
 /// How bad a diagnostic is: errors stop the build, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,27 +93,27 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, in one line.
     pub hint: Option<String>,
-    /// A stable name for the kind of problem (`untranslated`, `external-link`), for tools reading
-    /// `--format json` and for grouping in human output; `None` for most diagnostics.
-    pub code: Option<&'static str>,
+    /// A stable name for the kind of problem (one of [`codes`]), for tools reading `--format json`, for
+    /// grouping in human output and for tests.
+    pub code: &'static str,
 }
 
 impl Diagnostic {
-    pub fn error(message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: None,
             span: None,
             message: message.into(),
             hint: None,
-            code: None,
+            code,
         }
     }
 
-    pub fn warning(message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(message)
+            ..Diagnostic::error(code, message)
         }
     }
 
@@ -74,11 +130,6 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
-        self
-    }
-
-    pub fn with_code(mut self, code: &'static str) -> Self {
-        self.code = Some(code);
         self
     }
 
@@ -334,8 +385,7 @@ struct JsonDiagnostic<'a> {
     column: Option<usize>,
     message: &'a str,
     hint: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<&'static str>,
+    code: &'static str,
 }
 
 /// Writes diagnostics to standard error (human) or standard output (JSON).
@@ -361,10 +411,13 @@ pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
     let items: Vec<JsonDiagnostic> = diags
         .iter()
         .map(|d| {
-            let pos = match (&d.file, &d.span) {
-                (Some(f), Some(s)) => sources.line_col(f, s.start),
-                _ => None,
-            };
+            // A problem with a whole file (unreadable, untranslated) is at its start, as in human output.
+            let pos = d.file.as_deref().and_then(|f| {
+                let start = d.span.as_ref().map_or(0, |s| s.start);
+                sources
+                    .line_col(f, start)
+                    .or_else(|| (start == 0).then_some((1, 1)))
+            });
             JsonDiagnostic {
                 severity: d.severity,
                 file: d.file.as_deref(),
@@ -435,6 +488,7 @@ fn to_codespan(d: &Diagnostic, files: &SourceFiles) -> cs::Diagnostic<usize> {
         Severity::Error => cs::Diagnostic::error(),
         Severity::Warning => cs::Diagnostic::warning(),
     }
+    .with_code(d.code)
     .with_message(&d.message);
     if let Some(id) = d.file.as_deref().and_then(|f| files.id_of(f)) {
         let text = &files.entries[id].1;
@@ -640,7 +694,7 @@ mod tests {
     fn human_output_names_path_line_column_and_hint() {
         let sources = Sources::default();
         sources.insert("content/a.md", Arc::from("---\ntitel: x\n---\n"));
-        let d = Diagnostic::error("unknown key `titel`")
+        let d = Diagnostic::error(codes::UNKNOWN_KEY, "unknown key `titel`")
             .at("content/a.md", 4..9)
             .with_hint("did you mean `title`?");
         let text = render_human(&[d], &sources, false);

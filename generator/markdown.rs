@@ -4,6 +4,7 @@
 //! the link step knows every URL), headings with stable unique ids, the first ordered list as the step list,
 //! plain text for search, and the byte spans that diagnostics point at.
 
+use crate::diagnostics::codes;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -59,6 +60,7 @@ pub struct Image {
 /// Something in the Markdown worth a warning (kept as data; the caller knows the file).
 #[derive(Clone, Debug)]
 pub struct Note {
+    pub code: &'static str,
     pub span: Range<usize>,
     pub message: String,
     pub hint: String,
@@ -351,6 +353,8 @@ fn transform<'a>(
                     Some(u) => u,
                     None => {
                         out.notes.push(unsafe_url_note(&dest_url, &span));
+                        // An `<img>` without a source is not valid HTML: the sanitiser drops it.
+                        out.has_raw_html = true;
                         CowStr::Borrowed("")
                     }
                 };
@@ -474,6 +478,7 @@ fn link_destination<'a>(dest: CowStr<'a>, span: &Range<usize>, out: &mut Rendere
 fn unsafe_url_note(url: &str, span: &Range<usize>) -> Note {
     let shown: String = url.chars().take(40).collect();
     Note {
+        code: codes::UNSAFE_LINK,
         span: span.clone(),
         message: format!("unsafe link `{shown}` removed"),
         hint: "links may use http, https, mailto or tel, or point to another page".to_string(),
@@ -722,22 +727,169 @@ fn escape_attr(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// Cleans untrusted HTML with ammonia, keeping what Markdown itself produces.
+/// Cleans untrusted HTML with ammonia, keeping what Markdown itself produces, so that what it keeps is also
+/// valid HTML (the Nu HTML Checker finds nothing to reject): elements whose validity depends on a structure
+/// an editor's fragment may not have, or that are obsolete, are unwrapped to their content; attributes keep
+/// only values their element accepts; an `id` used twice is kept once; an `<img>` without a source is
+/// dropped and one without `alt` gets `alt=""`.
 pub fn sanitize(html_in: &str) -> String {
+    use std::collections::{HashMap, HashSet};
+    let attributes: HashMap<&str, HashSet<&str>> = [
+        ("a", &["href"][..]),
+        ("blockquote", &["cite"]),
+        ("q", &["cite"]),
+        ("del", &["cite"]),
+        ("ins", &["cite"]),
+        ("col", &["span"]),
+        ("colgroup", &["span"]),
+        ("img", &["alt", "height", "src", "width"]),
+        ("ol", &["start", "reversed"]),
+        ("td", &["colspan", "rowspan"]),
+        ("th", &["colspan", "rowspan", "scope"]),
+        ("div", &["tabindex"]),
+        ("input", &["type", "checked", "disabled"]),
+    ]
+    .into_iter()
+    .map(|(tag, attrs)| (tag, attrs.iter().copied().collect()))
+    .collect();
+    let ids = std::sync::Mutex::new(HashSet::<String>::new());
     let mut builder = ammonia::Builder::default();
     builder
-        .add_generic_attributes(["id", "class"])
+        .rm_tags([
+            "acronym",
+            "area",
+            "bdo",
+            "center",
+            "data",
+            "details",
+            "figcaption",
+            "hgroup",
+            "map",
+            "rp",
+            "rt",
+            "rtc",
+            "ruby",
+            "strike",
+            "summary",
+            "time",
+            "tt",
+        ])
         .add_tags(["input"])
-        .add_tag_attributes("div", ["tabindex"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .tag_attributes(attributes)
+        .add_generic_attributes(["id", "class"])
+        .attribute_filter(move |element, attribute, value| {
+            let number = |min: i64| value.trim().parse::<i64>().is_ok_and(|n| n >= min);
+            let keep = match (element, attribute) {
+                (_, "id") => {
+                    !value.is_empty()
+                        && !value.contains(char::is_whitespace)
+                        && ids
+                            .lock()
+                            .map(|mut seen| seen.insert(value.to_string()))
+                            .unwrap_or(false)
+                }
+                (_, "lang") => value.split('-').all(|part| {
+                    !part.is_empty()
+                        && part.len() <= 8
+                        && part.chars().all(|c| c.is_ascii_alphanumeric())
+                }),
+                ("img", "width" | "height") | ("col" | "colgroup", "span") => {
+                    number(0) && !value.trim().starts_with('+')
+                }
+                ("td" | "th", "colspan") => number(1) && !value.trim().starts_with('+'),
+                ("td" | "th", "rowspan") => number(0) && !value.trim().starts_with('+'),
+                ("ol", "start") => value.trim().parse::<i64>().is_ok(),
+                ("th", "scope") => matches!(value, "row" | "col" | "rowgroup" | "colgroup"),
+                ("div", "tabindex") => value.trim().parse::<i64>().is_ok(),
+                ("img", "src") | ("a", "href") => !value.trim().is_empty(),
+                _ => true,
+            };
+            keep.then(|| value.trim().into())
+        })
         .link_rel(None)
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
-    builder.clean(html_in).to_string()
+    complete_images(&builder.clean(html_in).to_string())
+}
+
+/// Drops `<img>` elements without `src` and gives the others an `alt` if they have none. Works on ammonia's
+/// serialisation, where every `<img` starts an element (a `<` in text is written `&lt;` and comments are
+/// removed) and every attribute value is in double quotes without a `"` inside.
+fn complete_images(html_in: &str) -> String {
+    if !html_in.contains("<img") {
+        return html_in.to_string();
+    }
+    let mut out = String::with_capacity(html_in.len() + 16);
+    let mut rest = html_in;
+    while let Some(at) = rest.find("<img") {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let mut quoted = false;
+        let end = tag
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map_or(tag.len(), |(i, _)| i + 1);
+        let element = &tag[..end];
+        let has = |name: &str| element.contains(&format!(" {name}=\""));
+        if has("src") {
+            match element.strip_suffix('>') {
+                Some(open) if !has("alt") => {
+                    out.push_str(open.trim_end_matches('/'));
+                    out.push_str(" alt=\"\">");
+                }
+                _ => out.push_str(element),
+            }
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sanitised_html_stays_valid() {
+        let clean = |html: &str| sanitize(html);
+        assert_eq!(
+            clean("<img src=x onerror=alert(1)>"),
+            "<img src=\"x\" alt=\"\">"
+        );
+        assert_eq!(clean("<img src=\"javascript:alert(1)\">a"), "a");
+        assert_eq!(
+            clean("<img alt=\"Peta\" src=\"peta.png\">"),
+            "<img alt=\"Peta\" src=\"peta.png\">"
+        );
+        assert_eq!(
+            clean("<p>1 > 0 <img src=\"a>b.png\"></p>"),
+            "<p>1 &gt; 0 <img src=\"a&gt;b.png\" alt=\"\"></p>"
+        );
+        assert_eq!(clean("<center><tt>x</tt></center>"), "x");
+        assert_eq!(clean("<details open><p>d</p></details>"), "<p>d</p>");
+        assert_eq!(
+            clean("<td align=left colspan=x>"),
+            "",
+            "a table cell outside a table is dropped by the parser"
+        );
+        assert_eq!(
+            clean("<table><tr><td align=left colspan=0 rowspan=2>c</td></tr></table>"),
+            "<table><tbody><tr><td rowspan=\"2\">c</td></tr></tbody></table>"
+        );
+        assert_eq!(
+            clean("<span id=a>1</span><span id=a>2</span><span id=\"b c\" lang=\"en US\">3</span>"),
+            "<span id=\"a\">1</span><span>2</span><span>3</span>"
+        );
+        assert_eq!(
+            clean("<img width=10% height=20 src=a.png alt=\"\">"),
+            "<img alt=\"\" height=\"20\" src=\"a.png\">"
+        );
+    }
 
     #[test]
     fn external_links_are_recorded_with_their_spans() {

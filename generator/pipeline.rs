@@ -3,6 +3,7 @@
 //! [`prepare`] runs everything up to a linked site and compiled templates; [`build`] and [`check`] differ only
 //! in the sink they render into and in the extra warnings `check` reports.
 
+use crate::diagnostics::codes;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -75,21 +76,20 @@ impl Outcome {
 pub fn read_config(root: &Path, sources: &Sources) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(config::FILE_NAME);
     if path.is_dir() {
-        return Err(vec![Diagnostic::error(format!(
-            "`{}` is a folder, not a file",
-            config::FILE_NAME
-        ))
+        return Err(vec![Diagnostic::error(
+            codes::NO_SITE,
+            format!("`{}` is a folder, not a file", config::FILE_NAME),
+        )
         .in_file(config::FILE_NAME)
         .with_hint(
             "remove the folder and write the site configuration into a file named site.yaml",
         )]);
     }
     if !path.is_file() {
-        return Err(vec![Diagnostic::error(format!(
-            "no `{}` in {}",
-            config::FILE_NAME,
-            root.display()
-        ))
+        return Err(vec![Diagnostic::error(
+            codes::NO_SITE,
+            format!("no `{}` in {}", config::FILE_NAME, root.display()),
+        )
         .with_hint(
             "run Suluh in a site folder, pass --root DIR, or create a site with `suluh init DIR`",
         )]);
@@ -898,9 +898,12 @@ fn check_templates<'a>(
             })
             .unwrap_or(0..0);
         diags.push(
-            Diagnostic::error(format!("missing template `{name}`"))
-                .at(file, span)
-                .with_hint(crate::theme::template_hint(theme, name)),
+            Diagnostic::error(
+                codes::MISSING_TEMPLATE,
+                format!("missing template `{name}`"),
+            )
+            .at(file, span)
+            .with_hint(crate::theme::template_hint(theme, name)),
         );
     }
     diags
@@ -949,17 +952,20 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
                     match commit {
                         Ok(()) => written = count,
                         Err(e) => diags.push(
-                            Diagnostic::error(format!("cannot replace the output folder {}: {e}", output.display()))
+                            Diagnostic::error(codes::IO, format!("cannot replace the output folder {}: {e}", output.display()))
                                 .with_hint("check that no other program holds the folder open and that it is writable"),
                         ),
                     }
                 }
             }
             Err(e) => diags.push(
-                Diagnostic::error(format!(
-                    "cannot create a staging folder beside {}: {e}",
-                    output.display()
-                ))
+                Diagnostic::error(
+                    codes::IO,
+                    format!(
+                        "cannot create a staging folder beside {}: {e}",
+                        output.display()
+                    ),
+                )
                 .with_hint("check that the output's parent folder exists and is writable"),
             ),
         }
@@ -1076,22 +1082,31 @@ fn find_leaflet_page(
             None => "give the page's path under content/ without `.md`, e.g. `paspor/paspor-baru`"
                 .to_string(),
         };
-        return Err(Diagnostic::error(format!("no page `{key}`")).with_hint(hint));
+        return Err(
+            Diagnostic::error(codes::UNKNOWN_PAGE, format!("no page `{key}`")).with_hint(hint),
+        );
     };
     let lang = match &request.lang {
         None => 0,
         Some(code) => site.config.language_index(code).ok_or_else(|| {
-            Diagnostic::error(format!("unknown language code `{code}`")).with_hint(format!(
+            Diagnostic::error(
+                codes::UNKNOWN_LANGUAGE,
+                format!("unknown language code `{code}`"),
+            )
+            .with_hint(format!(
                 "site languages: {}",
                 site.config.language_codes().collect::<Vec<_>>().join(", ")
             ))
         })?,
     };
     if site.pages[page].variants[lang].is_none() {
-        return Err(Diagnostic::error(format!(
-            "`{key}` has no {} version",
-            site.config.languages[lang].name
-        ))
+        return Err(Diagnostic::error(
+            codes::UNTRANSLATED,
+            format!(
+                "`{key}` has no {} version",
+                site.config.languages[lang].name
+            ),
+        )
         .with_hint(format!(
             "translate it first (content/{key}.{}.md), or choose another --lang",
             site.config.languages[lang].code

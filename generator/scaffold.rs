@@ -2,6 +2,7 @@
 //! `suluh init`: a new site from the starter in `generator/scaffold/init/` (compiled into the binary), which
 //! builds and checks cleanly as it is: a procedure, a rights page and an event, in Indonesian and English.
 
+use crate::diagnostics::codes;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -33,11 +34,13 @@ pub fn plan_page(
             .iter()
             .any(|s| !is_safe_segment(s) || *s == "_index")
     {
-        return Err(
-            Diagnostic::error(format!("`{target}` is not SECTION/SLUG")).with_hint(
-                "write the section folder and the page name, e.g. `suluh new paspor/paspor-dinas`",
-            ),
-        );
+        return Err(Diagnostic::error(
+            codes::BAD_PAGE_PATH,
+            format!("`{target}` is not SECTION/SLUG"),
+        )
+        .with_hint(
+            "write the section folder and the page name, e.g. `suluh new paspor/paspor-dinas`",
+        ));
     }
     let lang_index = match lang {
         None => 0,
@@ -49,7 +52,11 @@ pub fn plan_page(
                     config.language_codes().collect::<Vec<_>>().join(", ")
                 ),
             };
-            Diagnostic::error(format!("unknown language code `{code}`")).with_hint(hint)
+            Diagnostic::error(
+                codes::UNKNOWN_LANGUAGE,
+                format!("unknown language code `{code}`"),
+            )
+            .with_hint(hint)
         })?,
     };
     let language = &config.languages[lang_index];
@@ -70,13 +77,18 @@ pub fn plan_page(
 /// Writes the page; refuses to overwrite.
 pub fn write_page(page: &NewPage, shown: &str) -> Result<(), Diagnostic> {
     if page.path.exists() {
-        return Err(Diagnostic::error(format!("`{shown}` already exists"))
-            .with_hint("choose another slug, or edit the existing file"));
+        return Err(
+            Diagnostic::error(codes::FILE_EXISTS, format!("`{shown}` already exists"))
+                .with_hint("choose another slug, or edit the existing file"),
+        );
     }
     if let Some(dir) = page.path.parent() {
         fs::create_dir_all(dir).map_err(|e| {
-            Diagnostic::error(format!("cannot create folder for `{shown}`: {e}"))
-                .with_hint("check permissions")
+            Diagnostic::error(
+                codes::IO,
+                format!("cannot create folder for `{shown}`: {e}"),
+            )
+            .with_hint("check permissions")
         })?;
     }
     let mut file = fs::OpenOptions::new()
@@ -84,11 +96,12 @@ pub fn write_page(page: &NewPage, shown: &str) -> Result<(), Diagnostic> {
         .create_new(true)
         .open(&page.path)
         .map_err(|e| {
-            Diagnostic::error(format!("cannot create `{shown}`: {e}"))
+            Diagnostic::error(codes::IO, format!("cannot create `{shown}`: {e}"))
                 .with_hint("check permissions")
         })?;
     std::io::Write::write_all(&mut file, page.text.as_bytes()).map_err(|e| {
-        Diagnostic::error(format!("cannot write `{shown}`: {e}")).with_hint("check the disk")
+        Diagnostic::error(codes::IO, format!("cannot write `{shown}`: {e}"))
+            .with_hint("check the disk")
     })
 }
 
@@ -101,14 +114,15 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/generator/scaff
 pub fn plan_site(dir: &Path, today: jiff::civil::Date) -> Result<Vec<NewPage>, Diagnostic> {
     let shown = dir.display();
     if dir.exists() && !dir.is_dir() {
-        return Err(
-            Diagnostic::error(format!("`{shown}` is a file, not a folder"))
-                .with_hint("give the path of a new or empty folder, e.g. `suluh init situs-saya`"),
-        );
+        return Err(Diagnostic::error(
+            codes::NOT_A_FOLDER,
+            format!("`{shown}` is a file, not a folder"),
+        )
+        .with_hint("give the path of a new or empty folder, e.g. `suluh init situs-saya`"));
     }
     if dir.is_dir() {
         let entries = fs::read_dir(dir).map_err(|e| {
-            Diagnostic::error(format!("cannot read `{shown}`: {e}"))
+            Diagnostic::error(codes::IO, format!("cannot read `{shown}`: {e}"))
                 .with_hint("check that the folder exists and that you may read it")
         })?;
         let mut visible: Vec<String> = entries
@@ -125,7 +139,7 @@ pub fn plan_site(dir: &Path, today: jiff::civil::Date) -> Result<Vec<NewPage>, D
                 .collect::<Vec<_>>()
                 .join(", ");
             let more = if visible.len() > 3 { ", …" } else { "" };
-            return Err(Diagnostic::error(format!(
+            return Err(Diagnostic::error(codes::FOLDER_NOT_EMPTY, format!(
                 "`{shown}` is not empty (it holds {listed}{more})"
             ))
             .with_hint(
@@ -164,7 +178,7 @@ fn collect_starter(dir: &Dir<'static>, f: &mut dyn FnMut(&Path, &str)) {
 /// Writes a planned site (creating `dir` if needed); stops at the first file that cannot be written.
 pub fn write_site(dir: &Path, files: &[NewPage]) -> Result<(), Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| {
-        Diagnostic::error(format!("cannot create `{}`: {e}", dir.display()))
+        Diagnostic::error(codes::IO, format!("cannot create `{}`: {e}", dir.display()))
             .with_hint("check that the parent folder exists and that you may write to it")
     })?;
     for file in files {

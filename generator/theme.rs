@@ -1,6 +1,7 @@
 //! The theme: templates and static files, from the default theme compiled into the binary, overridden file
 //! by file by `themes/<theme>/` and then by the site's own `templates/` and `static/`.
 
+use crate::diagnostics::codes;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -99,10 +100,13 @@ impl Theme {
             }
             .value_span_of(&["theme"]);
             b.errors.push(
-                Diagnostic::error(format!(
-                    "theme `{}` not found: there is no folder `themes/{}/`",
-                    config.theme, config.theme
-                ))
+                Diagnostic::error(
+                    codes::UNKNOWN_THEME,
+                    format!(
+                        "theme `{}` not found: there is no folder `themes/{}/`",
+                        config.theme, config.theme
+                    ),
+                )
                 .at(crate::config::FILE_NAME, span)
                 .with_hint(hint),
             );
@@ -164,7 +168,8 @@ impl Theme {
             .to_string();
         let message = format!("template error: {}", summary.trim_end_matches('.'));
         let Some(file) = file else {
-            return Diagnostic::error(message).with_hint("fix the template named above");
+            return Diagnostic::error(codes::TEMPLATE, message)
+                .with_hint("fix the template named above");
         };
         let span = position_in(&chain)
             .map(|(l, c)| offset_of(&file.source, l, c))
@@ -177,7 +182,7 @@ impl Theme {
         } else {
             "fix the template syntax at this position".to_string()
         };
-        Diagnostic::error(message)
+        Diagnostic::error(codes::TEMPLATE, message)
             .at(&file.path, span..span)
             .with_hint(hint)
     }
@@ -240,12 +245,12 @@ impl Builder {
                     );
                 }
                 Ok(Err(_)) => self.errors.push(
-                    Diagnostic::error("the template is not valid UTF-8 text")
+                    Diagnostic::error(codes::NOT_UTF8, "the template is not valid UTF-8 text")
                         .in_file(shown)
                         .with_hint("save the template as UTF-8"),
                 ),
                 Err(e) => self.errors.push(
-                    Diagnostic::error(format!("cannot read template: {e}"))
+                    Diagnostic::error(codes::IO, format!("cannot read template: {e}"))
                         .in_file(shown)
                         .with_hint("check the file's permissions"),
                 ),

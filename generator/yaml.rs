@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{did_you_mean, offset_of, Diagnostic};
+use crate::diagnostics::{codes, did_you_mean, offset_of, Diagnostic};
 
 /// Separates a message from its hint inside custom serde errors (serde only carries one string).
 pub const HINT_SEPARATOR: char = '\u{1f}';
@@ -34,8 +34,14 @@ impl<'a> Doc<'a> {
     }
 
     /// A diagnostic at a byte range of the document.
-    pub fn error_at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(message).at(self.file, self.offset + span.start..self.offset + span.end)
+    pub fn error_at(
+        &self,
+        code: &'static str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::error(code, message)
+            .at(self.file, self.offset + span.start..self.offset + span.end)
     }
 
     /// Where `path` (nested mapping keys) is written, for errors found after parsing; the document start if
@@ -69,7 +75,7 @@ impl<'a> Doc<'a> {
         let (path, body) = split_path(strip_position(&raw));
         let where_ = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
 
-        let (message, hint, len) = if let Some(rest) = body.strip_prefix("unknown field `") {
+        let (code, message, hint, len) = if let Some(rest) = body.strip_prefix("unknown field `") {
             let key = rest.split('`').next().unwrap_or_default();
             let expected = backticked(rest.get(key.len() + 1..).unwrap_or_default());
             let hint = match did_you_mean(key, expected.iter().map(String::as_str)) {
@@ -78,6 +84,7 @@ impl<'a> Doc<'a> {
                 None => format!("allowed keys here: {}", expected.join(", ")),
             };
             (
+                codes::UNKNOWN_KEY,
                 format!("unknown key `{key}`{where_}"),
                 Some(hint),
                 key.len(),
@@ -85,6 +92,7 @@ impl<'a> Doc<'a> {
         } else if let Some(rest) = body.strip_prefix("missing field `") {
             let key = rest.split('`').next().unwrap_or_default();
             (
+                codes::MISSING_KEY,
                 format!("missing required key `{key}`{where_}"),
                 Some(format!("add a line `{key}: …`")),
                 0,
@@ -94,6 +102,7 @@ impl<'a> Doc<'a> {
                 .split_once(", expected ")
                 .unwrap_or((rest, "another type"));
             (
+                codes::WRONG_TYPE,
                 format!("wrong type{where_}: found {found}, expected {expected}"),
                 Some(format!("write {expected} here")),
                 0,
@@ -106,6 +115,7 @@ impl<'a> Doc<'a> {
                 None => format!("use one of: {}", expected.join(", ")),
             };
             (
+                codes::UNKNOWN_VALUE,
                 format!("unknown value `{value}`{where_}"),
                 Some(hint),
                 value.len(),
@@ -116,14 +126,24 @@ impl<'a> Doc<'a> {
             if let Some(value) = backticked(msg).first().filter(|v| !v.is_empty()) {
                 if let Some(i) = self.text[start..].find(value.as_str()) {
                     let at = start + i;
-                    let mut d = self.error_at(at..at + value.len(), format!("{msg}{where_}"));
+                    let mut d = self.error_at(
+                        codes::BAD_VALUE,
+                        at..at + value.len(),
+                        format!("{msg}{where_}"),
+                    );
                     d.hint = Some(hint.to_string());
                     return d;
                 }
             }
-            (format!("{msg}{where_}"), Some(hint.to_string()), 0)
+            (
+                codes::BAD_VALUE,
+                format!("{msg}{where_}"),
+                Some(hint.to_string()),
+                0,
+            )
         } else if location.is_some() && path.is_none() && is_syntax_error(body) {
             (
+                codes::YAML_SYNTAX,
                 format!("YAML syntax error: {body}"),
                 Some(
                     "check the indentation, and put text containing `: `, `#` or starting with a quote in quotes"
@@ -133,12 +153,14 @@ impl<'a> Doc<'a> {
             )
         } else if body.contains("recursion limit exceeded") {
             (
+                codes::TOO_DEEP,
                 format!("YAML nested too deeply{where_}"),
                 Some("nest lists and mappings less deeply".to_string()),
                 0,
             )
         } else if body.contains("repetition limit exceeded") {
             (
+                codes::TOO_DEEP,
                 format!("YAML aliases expand to too many values{where_}"),
                 Some(
                     "write the values out instead of repeating anchors (`*name`) inside each other"
@@ -149,6 +171,7 @@ impl<'a> Doc<'a> {
         } else {
             // Every error an editor sees says what to do, even one we have no better words for.
             (
+                codes::BAD_YAML,
                 format!("{body}{where_}"),
                 Some(
                     "check the YAML at this place against the documentation of its key".to_string(),
@@ -156,7 +179,7 @@ impl<'a> Doc<'a> {
                 0,
             )
         };
-        let mut d = self.error_at(start..start + len, message);
+        let mut d = self.error_at(code, start..start + len, message);
         d.hint = hint;
         d
     }

@@ -9,6 +9,7 @@
 //! Results are warnings, never errors: a site that is down today says nothing about our content, and a
 //! build server should not fail because someone else's server is slow.
 
+use crate::diagnostics::codes;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Mutex;
@@ -18,7 +19,7 @@ use crate::content::library::{Body, Site};
 use crate::diagnostics::Diagnostic;
 
 /// The diagnostic code of a broken or moved external link.
-pub const CODE: &str = "external-link";
+pub const CODE: &str = crate::diagnostics::codes::EXTERNAL_LINK;
 /// Redirects followed before giving up.
 pub const MAX_REDIRECTS: usize = 5;
 /// Hosts checked at the same time (each host sees one request at a time).
@@ -99,10 +100,9 @@ pub fn check(site: &Site, settings: &Settings) -> Vec<Diagnostic> {
         };
         for (file, span) in places {
             diags.push(
-                Diagnostic::warning(message.clone())
+                Diagnostic::warning(codes::EXTERNAL_LINK, message.clone())
                     .at(file, span.clone())
-                    .with_hint(hint.clone())
-                    .with_code(CODE),
+                    .with_hint(hint.clone()),
             );
         }
     }

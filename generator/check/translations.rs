@@ -6,6 +6,7 @@
 //! language for the terminal, because on a site being translated a warning per page is a wall that hides the
 //! warnings that need attention.
 
+use crate::diagnostics::codes;
 use std::fmt::Write as _;
 
 use crate::config;
@@ -13,13 +14,13 @@ use crate::content::library::Site;
 use crate::diagnostics::Diagnostic;
 
 /// The diagnostic code of a page or section that lacks a translation.
-pub const UNTRANSLATED: &str = "untranslated";
+pub const UNTRANSLATED: &str = crate::diagnostics::codes::UNTRANSLATED;
 /// The diagnostic code of a language whose UI strings are incomplete.
-pub const MISSING_STRINGS: &str = "missing-ui-strings";
+pub const MISSING_STRINGS: &str = crate::diagnostics::codes::MISSING_UI_STRINGS;
 
 /// Whether a diagnostic is one the table summarises.
 pub fn is_summarised(d: &Diagnostic) -> bool {
-    matches!(d.code, Some(UNTRANSLATED | MISSING_STRINGS))
+    matches!(d.code, UNTRANSLATED | MISSING_STRINGS)
 }
 
 /// What one site language is missing.
@@ -127,13 +128,15 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
         }
         let names: Vec<String> = missing.iter().map(|l| translation_name(file, l)).collect();
         diags.push(
-            Diagnostic::warning(format!("not translated into: {}", missing.join(", ")))
-                .in_file(file)
-                .with_hint(format!(
-                    "readers see this text with a \"not yet available\" notice; add {}",
-                    names.join(", ")
-                ))
-                .with_code(UNTRANSLATED),
+            Diagnostic::warning(
+                codes::UNTRANSLATED,
+                format!("not translated into: {}", missing.join(", ")),
+            )
+            .in_file(file)
+            .with_hint(format!(
+                "readers see this text with a \"not yet available\" notice; add {}",
+                names.join(", ")
+            )),
         );
     };
     for p in &site.pages {
@@ -168,7 +171,7 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
             String::new()
         };
         diags.push(
-            Diagnostic::warning(format!(
+            Diagnostic::warning(codes::MISSING_UI_STRINGS, format!(
                 "{} UI strings missing in `{lang}`: {}{more}",
                 keys.len(),
                 shown.join(", ")
@@ -176,8 +179,7 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
             .in_file(format!("i18n/{lang}.yaml"))
             .with_hint(format!(
                 "add these keys to i18n/{lang}.yaml; until then the default language's text is shown"
-            ))
-            .with_code(MISSING_STRINGS),
+            )),
         );
     }
     diags

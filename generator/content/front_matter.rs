@@ -1,5 +1,6 @@
 //! Front matter: the YAML block between `---` lines, split from the body and parsed into typed values.
 
+use crate::diagnostics::codes;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -28,7 +29,7 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         } else {
             "the file does not start with front matter"
         };
-        return Err(Diagnostic::error(what.to_string())
+        return Err(Diagnostic::error(codes::NO_FRONT_MATTER, what.to_string())
             .at(file, start..start + first_line_end.min(3))
             .with_hint(
                 "start the file with a `---` line, then `title: …`, then another `---` line",
@@ -48,9 +49,11 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("the front matter is not closed")
-        .at(file, start..start + 3)
-        .with_hint("add a line with only `---` after the last front-matter line"))
+    Err(
+        Diagnostic::error(codes::NO_FRONT_MATTER, "the front matter is not closed")
+            .at(file, start..start + 3)
+            .with_hint("add a line with only `---` after the last front-matter line"),
+    )
 }
 
 /// An ISO date (`2026-11-01`); a date-time is accepted and its date kept.

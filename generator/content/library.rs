@@ -5,6 +5,7 @@
 //! and events, and resolves internal `.md` links and anchors. Pages and sections refer to each other by
 //! index, never by copy.
 
+use crate::diagnostics::codes;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -783,7 +784,7 @@ fn page_variant(
                 s.clone()
             } else {
                 diags.push(
-                    front_error(&f, &["slug"], format!("`slug` cannot be used as a URL segment: `{s}`"))
+                    front_error(&f, codes::BAD_VALUE, &["slug"], format!("`slug` cannot be used as a URL segment: `{s}`"))
                         .with_hint("write a single word or words joined by `-`, without `/`, `..` or spaces at the ends"),
                 );
                 f.file_slug.clone()
@@ -846,9 +847,10 @@ fn tag_slugs<'v>(
         if slug.is_empty() {
             if let Some(diags) = diags.as_deref_mut() {
                 diags.push(
-                    Diagnostic::warning(format!(
-                        "tag `{name}` has no letters or digits and is ignored"
-                    ))
+                    Diagnostic::warning(
+                        codes::EMPTY_TAG,
+                        format!("tag `{name}` has no letters or digits and is ignored"),
+                    )
                     .in_file(&v.file)
                     .with_hint("use a word as a tag"),
                 );
@@ -882,13 +884,13 @@ fn implicit_section(dir: &str, config: &Config) -> SectionVariant {
 }
 
 /// An error about a front-matter key of a page, pointing at the key's value.
-fn front_error(page: &LoadedPage, key: &[&str], message: String) -> Diagnostic {
+fn front_error(page: &LoadedPage, code: &'static str, key: &[&str], message: String) -> Diagnostic {
     let doc = crate::yaml::Doc {
         file: &page.file,
         text: &page.front_text,
         offset: page.front_offset,
     };
-    doc.error_at(doc.value_span_of(key), message)
+    doc.error_at(code, doc.value_span_of(key), message)
 }
 
 fn event_times(e: &Event, config: &Config) -> EventTimes {
@@ -1000,10 +1002,10 @@ impl<'a> Resolver<'a> {
         let decoded = crate::percent::decode_lossy(&link.path);
         let Some(target_path) = join_relative(base_dir, &decoded) else {
             diags.push(
-                Diagnostic::error(format!(
-                    "link `{}` points outside the content folder",
-                    link.path
-                ))
+                Diagnostic::error(
+                    codes::LINK_ESCAPE,
+                    format!("link `{}` points outside the content folder", link.path),
+                )
                 .at(file, span)
                 .with_hint("link to a Markdown file inside content/, relative to this file"),
             );
@@ -1013,7 +1015,7 @@ impl<'a> Resolver<'a> {
             let full = format!("content/{target_path}");
             if self.index.drafts.contains(&full) {
                 diags.push(
-                    Diagnostic::error(format!("link to a draft page: `{}`", link.path))
+                    Diagnostic::error(codes::LINK_TO_DRAFT, format!("link to a draft page: `{}`", link.path))
                         .at(file, span)
                         .with_hint("publish that page (remove `draft: true`), build with --drafts, or remove the link"),
                 );
@@ -1030,7 +1032,7 @@ impl<'a> Resolver<'a> {
                 ),
             };
             diags.push(
-                Diagnostic::error(format!("broken link: `{}`", link.path))
+                Diagnostic::error(codes::BROKEN_LINK, format!("broken link: `{}`", link.path))
                     .at(file, span)
                     .with_hint(hint),
             );
@@ -1055,10 +1057,13 @@ impl<'a> Resolver<'a> {
                     ),
                 };
                 diags.push(
-                    Diagnostic::error(format!(
-                        "broken anchor: `#{anchor}` is not a heading in `{}`",
-                        link.path
-                    ))
+                    Diagnostic::error(
+                        codes::BROKEN_ANCHOR,
+                        format!(
+                            "broken anchor: `#{anchor}` is not a heading in `{}`",
+                            link.path
+                        ),
+                    )
                     .at(file, span)
                     .with_hint(hint),
                 );

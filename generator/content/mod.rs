@@ -8,6 +8,7 @@
 pub mod front_matter;
 pub mod library;
 
+use crate::diagnostics::codes;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -59,10 +60,11 @@ pub enum FileKind {
 pub fn read(root: &Path, sources: &Sources) -> (Vec<SourceFile>, Vec<AssetFile>, Vec<Diagnostic>) {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
-        let diag = Diagnostic::error(format!("no `{CONTENT_DIR}/` folder in {}", root.display()))
-            .with_hint(
-                "run Suluh in a site folder (with site.yaml and content/), or pass --root DIR",
-            );
+        let diag = Diagnostic::error(
+            codes::NO_SITE,
+            format!("no `{CONTENT_DIR}/` folder in {}", root.display()),
+        )
+        .with_hint("run Suluh in a site folder (with site.yaml and content/), or pass --root DIR");
         return (Vec::new(), Vec::new(), vec![diag]);
     }
     let (markdown_paths, assets, mut diags) = walk(root, &dir, true);
@@ -91,7 +93,7 @@ fn walk(
             Err(e) => {
                 let path = e.path().map(|p| site_relative(root, p)).unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(format!("cannot read `{path}`: {e}"))
+                    Diagnostic::error(codes::IO, format!("cannot read `{path}`: {e}"))
                         .in_file(path)
                         .with_hint("check the file's permissions"),
                 );
@@ -409,7 +411,7 @@ pub const MAX_FILE_BYTES: usize = 8 << 20;
 pub fn read_text(rel: &str, path: &Path, sources: &Sources) -> Result<Arc<str>, Diagnostic> {
     if let Ok(meta) = fs::metadata(path) {
         if meta.len() > MAX_FILE_BYTES as u64 {
-            return Err(Diagnostic::error(format!(
+            return Err(Diagnostic::error(codes::FILE_TOO_LARGE, format!(
                 "the file is too large: {:.1} MiB, the limit is {} MiB",
                 meta.len() as f64 / (1 << 20) as f64,
                 MAX_FILE_BYTES >> 20
@@ -419,7 +421,7 @@ pub fn read_text(rel: &str, path: &Path, sources: &Sources) -> Result<Arc<str>, 
         }
     }
     let bytes = fs::read(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read `{rel}`: {e}"))
+        Diagnostic::error(codes::IO, format!("cannot read `{rel}`: {e}"))
             .in_file(rel)
             .with_hint("check that it is a readable file")
     })?;
@@ -432,7 +434,7 @@ pub fn read_text(rel: &str, path: &Path, sources: &Sources) -> Result<Arc<str>, 
                 rel,
                 Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned()),
             );
-            Err(Diagnostic::error("the file is not valid UTF-8 text")
+            Err(Diagnostic::error(codes::NOT_UTF8, "the file is not valid UTF-8 text")
                 .at(rel, valid..valid + 1)
                 .with_hint(
                     "save the file with UTF-8 encoding (most editors offer it under \"Save as\")",
@@ -462,9 +464,10 @@ pub fn classify(config: &Config, path: &str) -> Result<FileKind, Diagnostic> {
         .split('/')
         .all(|s| dir.is_empty() || crate::output::is_safe_segment(s))
     {
-        return Err(Diagnostic::error(format!(
-            "the folder name in `{path}` cannot be used in a URL"
-        ))
+        return Err(Diagnostic::error(
+            codes::BAD_FILE_NAME,
+            format!("the folder name in `{path}` cannot be used in a URL"),
+        )
         .in_file(path)
         .with_hint("rename the folder using letters, digits and `-`"));
     }
@@ -485,9 +488,10 @@ pub fn classify(config: &Config, path: &str) -> Result<FileKind, Diagnostic> {
         }
         slug => {
             if !crate::output::is_safe_segment(slug) {
-                return Err(Diagnostic::error(format!(
-                    "the file name `{file}` cannot be used in a URL"
-                ))
+                return Err(Diagnostic::error(
+                    codes::BAD_FILE_NAME,
+                    format!("the file name `{file}` cannot be used in a URL"),
+                )
                 .in_file(path)
                 .with_hint("rename the file using letters, digits and `-`"));
             }
@@ -525,9 +529,10 @@ fn split_language<'a>(
                         ),
                     };
                     // The problem is in the file's name, not its text: point at the file's start.
-                    Err(Diagnostic::error(format!(
-                        "unknown language code `{suffix}` in the file name"
-                    ))
+                    Err(Diagnostic::error(
+                        codes::UNKNOWN_LANGUAGE,
+                        format!("unknown language code `{suffix}` in the file name"),
+                    )
                     .at(path, 0..0)
                     .with_hint(hint))
                 }
@@ -577,6 +582,13 @@ pub enum Loaded {
     Section(Box<LoadedSection>),
 }
 
+/// Whether an alias names a folder inside the output (no `..`, no domain, not the site's root); the
+/// others are errors when the page is loaded and never planned as outputs.
+pub fn alias_inside_site(alias: &str) -> bool {
+    let trimmed = alias.trim().trim_start_matches('/').trim_end_matches('/');
+    !(alias.contains("..") || alias.contains('\\') || trimmed.is_empty() || alias.contains("://"))
+}
+
 /// Parses one Markdown file. Pure: the same path and text always give the same result.
 pub fn load_file(
     config: &Config,
@@ -587,10 +599,13 @@ pub fn load_file(
     let mut warnings = Vec::new();
     let body = markdown::render(split.body);
     if let Some(span) = &body.too_deep {
-        return Err(vec![Diagnostic::error(format!(
-            "elements nested more than {} levels deep",
-            markdown::MAX_NESTING
-        ))
+        return Err(vec![Diagnostic::error(
+            codes::TOO_DEEP,
+            format!(
+                "elements nested more than {} levels deep",
+                markdown::MAX_NESTING
+            ),
+        )
         .at(
             &file.path,
             split.body_offset + span.start..split.body_offset + span.end,
@@ -602,7 +617,7 @@ pub fn load_file(
     for note in &body.notes {
         let span = split.body_offset + note.span.start..split.body_offset + note.span.end;
         warnings.push(
-            Diagnostic::warning(&note.message)
+            Diagnostic::warning(note.code, &note.message)
                 .at(&file.path, span)
                 .with_hint(&note.hint),
         );
@@ -619,6 +634,7 @@ pub fn load_file(
                 };
                 return Err(vec![doc
                     .error_at(
+                        codes::BAD_VALUE,
                         doc.value_span_of(&["paginate_by"]),
                         "`paginate_by` must be at least 1",
                     )
@@ -642,6 +658,28 @@ pub fn load_file(
             bundle,
         } => {
             let front: PageFront = front_matter::parse(&file.path, &split).map_err(|d| vec![d])?;
+            let doc = crate::yaml::Doc {
+                file: &file.path,
+                text: split.front,
+                offset: split.front_offset,
+            };
+            for alias in front.aliases.iter().filter(|a| !alias_inside_site(a)) {
+                // The alias as written, after its key (the key itself if it cannot be found).
+                let key = doc.span_of(&["aliases"]);
+                let span = split.front[key.end..]
+                    .find(alias.as_str())
+                    .map_or(key.clone(), |i| key.end + i..key.end + i + alias.len());
+                warnings.push(
+                    doc.error_at(
+                        codes::ALIAS_ESCAPE,
+                        span,
+                        format!("alias `{alias}` is not a path inside the site"),
+                    )
+                    .with_hint(
+                        "write the old URL path, e.g. `/paspor/lama/`, without `..` or a domain",
+                    ),
+                );
+            }
             let requirements = front
                 .requirements
                 .iter()

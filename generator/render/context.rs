@@ -1,6 +1,7 @@
 //! Template contexts: what each job's template sees. Site-wide data (strings, languages, navigation) is
 //! serialised once per language into a base context; each job adds only its own data.
 
+use crate::diagnostics::codes;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -151,6 +152,7 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
         Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } | Job::Leaflet { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
             return Err(Diagnostic::error(
+                codes::INTERNAL,
                 "internal error: a copy job was sent to the template renderer",
             )
             .with_hint("please report this as a Suluh bug"));
@@ -466,9 +468,12 @@ fn page_template(shared: &Shared, v: &PageVariant) -> Result<Tpl, Diagnostic> {
             if shared.theme.has_template(name) {
                 Ok(name.clone().into())
             } else {
-                Err(Diagnostic::error(format!("missing template `{name}`"))
-                    .in_file(&v.file)
-                    .with_hint(crate::theme::template_hint(shared.theme, name)))
+                Err(Diagnostic::error(
+                    codes::MISSING_TEMPLATE,
+                    format!("missing template `{name}`"),
+                )
+                .in_file(&v.file)
+                .with_hint(crate::theme::template_hint(shared.theme, name)))
             }
         }
     }

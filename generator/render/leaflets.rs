@@ -2,6 +2,7 @@
 //! reads, and the rendered PDFs. Leaflets render before the web pages, so each page can link its leaflet with
 //! the file's real size.
 
+use crate::diagnostics::codes;
 use std::collections::BTreeMap;
 
 use crate::config::LeafletLayout;
@@ -65,11 +66,13 @@ impl Leaflets {
             .filter_map(|k| theme.read(k))
             .collect();
         if fonts.is_empty() {
-            return Err(
-                Diagnostic::error("the theme has no fonts for leaflets").with_hint(
-                    "put .ttf fonts covering the site's languages in the theme's fonts/ folder",
-                ),
-            );
+            return Err(Diagnostic::error(
+                codes::LEAFLET_FONTS,
+                "the theme has no fonts for leaflets",
+            )
+            .with_hint(
+                "put .ttf fonts covering the site's languages in the theme's fonts/ folder",
+            ));
         }
         let mut templates = BTreeMap::new();
         for (name, layout) in [("trifold", Layout::Trifold), ("booklet", Layout::Booklet)] {
@@ -79,9 +82,12 @@ impl Leaflets {
             };
             let path = theme.shown_path(&rel);
             let source = String::from_utf8(bytes).map_err(|_| {
-                Diagnostic::error("the leaflet template is not valid UTF-8 text")
-                    .in_file(&path)
-                    .with_hint("save the template as UTF-8")
+                Diagnostic::error(
+                    codes::NOT_UTF8,
+                    "the leaflet template is not valid UTF-8 text",
+                )
+                .in_file(&path)
+                .with_hint("save the template as UTF-8")
             })?;
             sources.insert(&path, source.as_str().into());
             templates.insert(
@@ -103,14 +109,20 @@ impl Leaflets {
                 match bytes.map(String::from_utf8) {
                     Ok(Ok(svg)) => Some(svg),
                     Ok(Err(_)) => {
-                        return Err(Diagnostic::error("the logo is not a UTF-8 SVG file")
-                            .in_file(shown)
-                            .with_hint("save the logo as SVG (text), or remove static/logo.svg"))
+                        return Err(Diagnostic::error(
+                            codes::NOT_UTF8,
+                            "the logo is not a UTF-8 SVG file",
+                        )
+                        .in_file(shown)
+                        .with_hint("save the logo as SVG (text), or remove static/logo.svg"))
                     }
                     Err(e) => {
-                        return Err(Diagnostic::error(format!("cannot read the logo: {e}"))
-                            .in_file(shown)
-                            .with_hint("check the file's permissions"))
+                        return Err(Diagnostic::error(
+                            codes::IO,
+                            format!("cannot read the logo: {e}"),
+                        )
+                        .in_file(shown)
+                        .with_hint("check the file's permissions"))
                     }
                 }
             }
@@ -137,9 +149,10 @@ impl Leaflets {
         };
         let (v, _) = page.shown(lang);
         let Some(template) = self.templates.get(name) else {
-            return Err(vec![Diagnostic::error(format!(
-                "missing leaflet template `leaflets/{name}.typ`"
-            ))
+            return Err(vec![Diagnostic::error(
+                codes::MISSING_TEMPLATE,
+                format!("missing leaflet template `leaflets/{name}.typ`"),
+            )
             .in_file(&v.file)
             .with_hint(format!(
                 "add leaflets/{name}.typ to the theme, or choose another layout"
@@ -161,8 +174,11 @@ fn to_diagnostic(e: LeafletError, sources: &Sources) -> Diagnostic {
         .get(&e.path)
         .map(|text| offset_of(&text, e.line, e.column))
         .unwrap_or(0);
-    let d = Diagnostic::error(format!("leaflet template error: {}", e.message))
-        .at(e.path, start..start);
+    let d = Diagnostic::error(
+        codes::LEAFLET_TEMPLATE,
+        format!("leaflet template error: {}", e.message),
+    )
+    .at(e.path, start..start);
     match e.hint {
         Some(h) => d.with_hint(h),
         None => d.with_hint("fix the leaflet template at this position"),

@@ -5,6 +5,7 @@ mod context;
 pub mod deps;
 pub mod leaflets;
 
+use crate::diagnostics::codes;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -89,7 +90,7 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
         match OutputPath::new(&path) {
         Ok(out) => jobs.push(Planned { out, job, origin }),
         Err(e) => diags.push(
-            Diagnostic::error(format!("output path {e}"))
+            Diagnostic::error(codes::OUTPUT_ESCAPE, format!("output path {e}"))
                 .in_file(origin.clone())
                 .with_hint("use plain relative names without `..`, `/` at the start or special characters"),
         ),
@@ -108,19 +109,11 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
         }
         for v in page.variants.iter().flatten() {
             for alias in &v.front.aliases {
-                let trimmed = alias.trim().trim_start_matches('/').trim_end_matches('/');
-                if alias.contains("..")
-                    || alias.contains('\\')
-                    || trimmed.is_empty()
-                    || alias.contains("://")
-                {
-                    diags.push(
-                        Diagnostic::error(format!("alias `{alias}` is not a path inside the site"))
-                            .in_file(&v.file)
-                            .with_hint("write the old URL path, e.g. `/paspor/lama/`, without `..` or a domain"),
-                    );
+                // Loading the page reported an alias outside the site, where it is written.
+                if !crate::content::alias_inside_site(alias) {
                     continue;
                 }
+                let trimmed = alias.trim().trim_start_matches('/').trim_end_matches('/');
                 push(
                     format!("{trimmed}/index.html"),
                     Job::Alias {
@@ -277,12 +270,15 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
         if let Some(first) = seen.insert(j.out.as_str(), &j.origin) {
             if first != j.origin || !matches!(j.job, Job::Asset { .. }) {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "two outputs would be written to `{}`: from {} and {}",
-                        j.out.as_str(),
-                        first,
-                        j.origin
-                    ))
+                    Diagnostic::error(
+                        codes::OUTPUT_CONFLICT,
+                        format!(
+                            "two outputs would be written to `{}`: from {} and {}",
+                            j.out.as_str(),
+                            first,
+                            j.origin
+                        ),
+                    )
                     .in_file(j.origin.clone())
                     .with_hint("give one of them another `slug` or alias"),
                 );
@@ -439,14 +435,14 @@ fn run_leaflets(
 /// Writes a job's several outputs; each path is checked like every other output path.
 fn write_all(sink: &dyn Sink, files: Vec<(String, Vec<u8>)>) -> Result<(), Diagnostic> {
     for (path, bytes) in files {
-        let out =
-            OutputPath::new(&path).map_err(|e| Diagnostic::error(format!("output path {e}")))?;
+        let out = OutputPath::new(&path)
+            .map_err(|e| Diagnostic::error(codes::OUTPUT_ESCAPE, format!("output path {e}")))?;
         sink.put(&out, &bytes).map_err(|e| io_error(&path, e))?;
     }
     Ok(())
 }
 
 fn io_error(what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(format!("cannot write output for `{what}`: {e}"))
+    Diagnostic::error(codes::IO, format!("cannot write output for `{what}`: {e}"))
         .with_hint("check that the output folder is writable and the disk is not full")
 }

@@ -12,6 +12,7 @@ pub mod paths;
 pub mod rebuild;
 pub mod watch;
 
+use crate::diagnostics::codes;
 use std::convert::Infallible;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -139,9 +140,10 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     }
     let listener = bind(options.interface, options.port)?;
     let address = listener.local_addr().map_err(|e| {
-        vec![Diagnostic::error(format!(
-            "cannot read the server's address: {e}"
-        ))]
+        vec![Diagnostic::error(
+            codes::SERVER,
+            format!("cannot read the server's address: {e}"),
+        )]
     })?;
     let root = options
         .root
@@ -150,14 +152,24 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
 
     // Watch before the first build, so a change saved while it runs is not missed.
     let mut watcher = watch::Watch::start(&root).map_err(|e| {
-        vec![Diagnostic::error(format!("cannot watch {} for changes: {e}", root.display()))
-            .with_hint("on Linux, raise fs.inotify.max_user_watches (sysctl) or close other watching programs")]
+        vec![Diagnostic::error(
+            codes::SERVER,
+            format!("cannot watch {} for changes: {e}", root.display()),
+        )
+        .with_hint(
+            "on Linux, raise fs.inotify.max_user_watches (sysctl) or close other watching programs",
+        )]
     })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
+        .map_err(|e| {
+            vec![Diagnostic::error(
+                codes::SERVER,
+                format!("cannot start the server: {e}"),
+            )]
+        })?;
     // The outputs' bytes live in a temporary folder, not in memory; without one (no writable temporary
     // folder), in memory.
     let spill = match files::Spill::new() {
@@ -241,7 +253,12 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
                 }
             }
         })
-        .map_err(|e| vec![Diagnostic::error(format!("cannot start the watcher: {e}"))])?;
+        .map_err(|e| {
+            vec![Diagnostic::error(
+                codes::SERVER,
+                format!("cannot start the watcher: {e}"),
+            )]
+        })?;
 
     // The one line on standard output, so scripts and tests can find the address (port 0 picks one).
     println!("Serving {} at http://{address}/", root.display());
@@ -249,14 +266,24 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     eprintln!("Watching for changes; press Ctrl+C to stop.");
 
     let result = runtime.block_on(async move {
-        listener
-            .set_nonblocking(true)
-            .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
-        let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|e| vec![Diagnostic::error(format!("cannot start the server: {e}"))])?;
-        axum::serve(listener, router(shared))
-            .await
-            .map_err(|e| vec![Diagnostic::error(format!("the server stopped: {e}"))])
+        listener.set_nonblocking(true).map_err(|e| {
+            vec![Diagnostic::error(
+                codes::SERVER,
+                format!("cannot start the server: {e}"),
+            )]
+        })?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| {
+            vec![Diagnostic::error(
+                codes::SERVER,
+                format!("cannot start the server: {e}"),
+            )]
+        })?;
+        axum::serve(listener, router(shared)).await.map_err(|e| {
+            vec![Diagnostic::error(
+                codes::SERVER,
+                format!("the server stopped: {e}"),
+            )]
+        })
     });
     // The process ends without dropping what the watcher thread holds: the folder is removed here.
     if let Some(spill) = &spill {
@@ -287,21 +314,21 @@ fn bind(interface: IpAddr, port: u16) -> Result<TcpListener, Vec<Diagnostic>> {
     TcpListener::bind(address).map_err(|e| {
         let next = port.checked_add(1).unwrap_or(1111);
         let d = match e.kind() {
-            std::io::ErrorKind::AddrInUse => Diagnostic::error(format!(
+            std::io::ErrorKind::AddrInUse => Diagnostic::error(codes::PORT_IN_USE, format!(
                 "port {port} on {interface} is already in use (another `suluh serve` or another server?)"
             ))
             .with_hint(format!(
                 "stop the other program, or use another port: suluh serve --port {next}"
             )),
-            std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(format!(
+            std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(codes::SERVER, format!(
                 "{interface} is not an address of this machine"
             ))
             .with_hint("serve on loopback with --interface 127.0.0.1 (the default)"),
-            std::io::ErrorKind::PermissionDenied => Diagnostic::error(format!(
+            std::io::ErrorKind::PermissionDenied => Diagnostic::error(codes::SERVER, format!(
                 "not allowed to listen on port {port} of {interface}"
             ))
             .with_hint("ports below 1024 need administrator rights; use the default: --port 1111"),
-            _ => Diagnostic::error(format!("cannot listen on {address}: {e}"))
+            _ => Diagnostic::error(codes::SERVER, format!("cannot listen on {address}: {e}"))
                 .with_hint("try another port with --port, e.g. --port 1112"),
         };
         vec![d]
@@ -517,7 +544,11 @@ mod tests {
         events.mark_unchanged();
         assert!(shared.current().overlay.is_empty());
 
-        shared.publish(&rebuilt(vec![Diagnostic::error("bad <yaml>")], true, &[]));
+        shared.publish(&rebuilt(
+            vec![Diagnostic::error(codes::BAD_YAML, "bad <yaml>")],
+            true,
+            &[],
+        ));
         let now = shared.current();
         assert!(now.overlay.contains("bad &lt;yaml&gt;"), "{}", now.overlay);
         assert!(now.status.contains("\"ok\":false"), "{}", now.status);

@@ -113,6 +113,7 @@ fn rfind_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::codes;
     use std::sync::Arc;
 
     #[test]
@@ -135,10 +136,10 @@ mod tests {
             "content/a.md",
             Arc::from("---\ntitle: <b>\n  bad: [\n---\n"),
         );
-        let d = Diagnostic::error("unexpected `<script>alert(1)</script>`")
+        let d = Diagnostic::error(codes::BAD_YAML, "unexpected `<script>alert(1)</script>`")
             .at("content/a.md", 17..20)
             .with_hint("close the \"list\" & retry");
-        let warning = Diagnostic::warning("not shown");
+        let warning = Diagnostic::warning(codes::BAD_YAML, "not shown");
         let items = items(&[d, warning], &sources);
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].location, "content/a.md:3:3");

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use super::files::{Files, Rendered, Spill, Store};
 use super::watch::Batch;
-use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
+use crate::diagnostics::{codes, has_errors, normalize, Diagnostic, Sources};
 use crate::pipeline::{self, Options, Prepared};
 use crate::progress::Progress;
 use crate::render::{self, deps, Job, Planned};
@@ -496,7 +496,21 @@ impl SearchStep {
             prepare: Duration::ZERO,
         };
         if !out.failed() {
-            let (files, changed) = update(&served.files, sink.into_files());
+            let rendered = sink.into_files();
+            // An index is as many files as its language's pages need (none of records once the language
+            // has no page left, a pack per run of terms when split): what its job wrote now replaces all
+            // its folder held, else a file it no longer writes stays served.
+            let gone: Vec<String> = (served.files.keys())
+                .filter(|k| is_search_output(k) && !rendered.contains_key(*k))
+                .filter(|k| self.jobs.iter().any(|j| owns(&self.prepared, j, k)))
+                .cloned()
+                .collect();
+            let (mut files, mut changed) = update(&served.files, rendered);
+            for key in gone {
+                files.remove(&key);
+                changed.push(key);
+            }
+            changed.sort();
             out.changed = changed;
             if !out.changed.is_empty() {
                 served.files = Arc::new(files);
@@ -527,10 +541,9 @@ pub fn internal_error(batch: &Batch, what: String) -> Diagnostic {
         batch.paths.iter().cloned().collect::<Vec<_>>().join(", ")
     };
     let first = batch.paths.iter().next().cloned();
-    let d = Diagnostic::error(format!(
+    let d = Diagnostic::error(codes::INTERNAL, format!(
         "internal error while rebuilding {files} — please report it ({what})"
     ))
-    .with_code("internal-error")
     .with_hint(
         "this is a bug in Suluh, not in your text: the last good version stays served; save again to retry, \
          and report the message at the project's issue tracker",
@@ -885,7 +898,7 @@ mod tests {
         assert!(step.failed() && search.is_none());
         assert_eq!(step.diagnostics.len(), 1);
         let error = &step.diagnostics[0];
-        assert_eq!(error.code, Some("internal-error"));
+        assert_eq!(error.code, codes::INTERNAL);
         assert_eq!(error.file.as_deref(), Some(rel));
         assert!(
             error
@@ -906,7 +919,7 @@ mod tests {
             let _ = b.run(batch);
             panic!("injected after a run")
         });
-        assert_eq!(step.diagnostics[0].code, Some("internal-error"));
+        assert_eq!(step.diagnostics[0].code, codes::INTERNAL);
 
         let batch = edit(root, rel, "Laporkan hari ini.", "Laporkan besok.");
         let (step, search) = builder.rebuild(&batch);

@@ -317,7 +317,7 @@ fn failed_build_leaves_previous_output_untouched() {
         "---\ntitle: Baru\n\tweight: 1\n---\n",
     );
     site.build()
-        .assert_error("content/paspor/baru.md:3:", "YAML syntax error");
+        .assert_error("content/paspor/baru.md:3:", "yaml-syntax");
     assert_eq!(before, site.snapshot(), "dist changed after a failed build");
     // No staging folders are left behind.
     let leftovers: Vec<_> = std::fs::read_dir(&site.root)

@@ -8,8 +8,9 @@ fn check_with(rel: &str, text: &str) -> crate::harness::Run {
     site.run(&["check"])
 }
 
+/// `check` passed with a warning of the stable `code` at `location`, whose hint contains `hint`.
 #[track_caller]
-fn assert_warning(run: &crate::harness::Run, location: &str, message: &str, hint: &str) {
+fn assert_warning(run: &crate::harness::Run, location: &str, code: &str, hint: &str) {
     assert_eq!(
         run.code, 0,
         "warnings must not fail the check:\n{}",
@@ -17,12 +18,12 @@ fn assert_warning(run: &crate::harness::Run, location: &str, message: &str, hint
     );
     let block = run
         .stderr
-        .split("warning: ")
-        .find(|b| b.contains(message) && b.contains(location))
-        .unwrap_or_else(|| panic!("no warning `{message}` at {location} in:\n{}", run.stderr));
+        .split("warning[")
+        .find(|b| b.starts_with(&format!("{code}]: ")) && b.contains(location) && b.contains(hint));
     assert!(
-        block.contains(hint),
-        "`{message}` without hint `{hint}`:\n{block}"
+        block.is_some(),
+        "no warning `{code}` at {location} with hint `{hint}` in:\n{}",
+        run.stderr
     );
 }
 
@@ -35,7 +36,7 @@ fn image_without_alt_text() {
     assert_warning(
         &run,
         "content/paspor/x.md:8:1",
-        "image without alt text",
+        "image-without-alt",
         "describe the image",
     );
 }
@@ -49,13 +50,13 @@ fn heading_levels() {
     assert_warning(
         &run,
         "content/paspor/x.md:8:1",
-        "skips from level 2 to level 4",
+        "heading-skips-level",
         "use ###",
     );
     assert_warning(
         &run,
         "content/paspor/x.md:10:1",
-        "level-1 heading `C`",
+        "heading-level-1",
         "start sections with `##`",
     );
 }
@@ -69,7 +70,7 @@ fn empty_link() {
     assert_warning(
         &run,
         "content/paspor/x.md:6:7",
-        "link without text",
+        "empty-link",
         "write the words",
     );
 }
@@ -83,7 +84,7 @@ fn duplicate_title() {
     assert_warning(
         &run,
         "content/paspor/x.md:2:1",
-        "is also used by content/paspor/baru.md",
+        "duplicate-title",
         "differs",
     );
 }
@@ -94,7 +95,7 @@ fn page_without_description() {
     assert_warning(
         &run,
         "content/paspor/x.md:2:1",
-        "page without a description",
+        "no-description",
         "add `description:`",
     );
 }
@@ -105,16 +106,11 @@ fn procedure_without_fees_or_requirements() {
         "content/paspor/x.md",
         "---\ntitle: X\ndescription: D.\nprocessing_time: 3 hari\n---\n",
     );
-    assert_warning(
-        &run,
-        "content/paspor/x.md:4:1",
-        "procedure without fees",
-        "amount: 0",
-    );
+    assert_warning(&run, "content/paspor/x.md:4:1", "no-fees", "amount: 0");
     assert_warning(
         &run,
         "content/paspor/x.md",
-        "procedure without requirements",
+        "no-requirements",
         "documents to bring",
     );
 }
@@ -128,7 +124,7 @@ fn undated_page_in_a_date_sorted_section() {
     assert_warning(
         &run,
         "content/acara/x.md:2:1",
-        "page without a date",
+        "no-date",
         "date: YYYY-MM-DD",
     );
 }
@@ -139,19 +135,103 @@ fn clean_pages_get_no_rule_warnings() {
     let run = site.run(&["check", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let messages: Vec<&str> = v["diagnostics"]
+    let codes: Vec<&str> = v["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["message"].as_str().unwrap())
-        .filter(|m| !m.starts_with("not translated"))
+        .map(|d| d["code"].as_str().unwrap())
+        .filter(|c| *c != "untranslated")
         .collect();
-    // The fixture has deliberate gaps (a draft, pages without description); only those may show up.
-    for m in &messages {
+    // The fixture has deliberate gaps (pages without description, procedures without fees or
+    // requirements); only those may show up.
+    assert!(!codes.is_empty());
+    for c in &codes {
         assert!(
-            m.starts_with("page without a description") || m.starts_with("procedure without"),
-            "unexpected warning: {m}"
+            matches!(*c, "no-description" | "no-fees" | "no-requirements"),
+            "unexpected warning: {c}"
         );
+    }
+}
+
+/// Every diagnostic `check --format json` gives on the fixture sites and the bundled site has a stable
+/// code and a place: a file, a line and a column.
+#[test]
+fn every_diagnostic_has_a_code_and_a_location() {
+    // One of every kind of mistake an editor makes in content, all in one run.
+    let broken = Site::fixture("basic");
+    for (rel, text) in [
+        ("content/paspor/yaml.md", "---\ntitle: [a\n---\n"),
+        ("content/paspor/kunci.md", "---\ntitle: A\ntitel: B\n---\n"),
+        (
+            "content/paspor/jenis.md",
+            "---\ntitle: A\nweight: berat\n---\n",
+        ),
+        (
+            "content/paspor/tanggal.md",
+            "---\ntitle: A\ndate: 2026-13-45\n---\n",
+        ),
+        (
+            "content/paspor/tautan.md",
+            "---\ntitle: A\n---\n\n[x](tidak-ada.md) [y](hilang.md#tidak) [z](%aé.md)\n",
+        ),
+        (
+            "content/paspor/alias.md",
+            "---\ntitle: A\naliases: [\"../../x\"]\n---\n",
+        ),
+        (
+            "content/paspor/templat.md",
+            "---\ntitle: A\ntemplate: tidak-ada.html\n---\n",
+        ),
+        ("content/paspor/kosong.md", ""),
+        ("content/paspor/bahasa.fr.md", "---\ntitle: A\n---\n"),
+        (
+            "content/paspor/skrip.md",
+            "---\ntitle: A\n---\n\n[a](javascript:alert(1)) <img src=x>\n",
+        ),
+    ] {
+        broken.write(rel, text);
+    }
+    let expected = [
+        "wrong-type",
+        "unknown-key",
+        "bad-value",
+        "broken-link",
+        "broken-anchor",
+        "alias-escape",
+        "missing-template",
+        "no-front-matter",
+        "unknown-language",
+        "unsafe-link",
+    ];
+    for (site, wanted) in [
+        (Site::fixture("basic"), &[][..]),
+        (broken, &expected[..]),
+        (Site::bundled(), &[][..]),
+    ] {
+        let run = site.run(&["check", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
+        let all = v["diagnostics"].as_array().unwrap();
+        assert!(!all.is_empty());
+        for d in all {
+            let code = d["code"].as_str().unwrap_or_default();
+            assert!(
+                !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{d}"
+            );
+            assert!(d["file"].is_string(), "no file: {d}");
+            assert!(d["line"].as_u64().is_some_and(|l| l >= 1), "no line: {d}");
+            assert!(
+                d["column"].as_u64().is_some_and(|c| c >= 1),
+                "no column: {d}"
+            );
+        }
+        for code in wanted {
+            assert!(all.iter().any(|d| d["code"] == *code), "no `{code}` in {v}");
+        }
     }
 }
 
@@ -314,20 +394,41 @@ fn external_links_are_checked_only_when_asked() {
     assert_warning(
         &run,
         "content/paspor/tautan.md:8:5",
-        &format!("external link `{base}/gone` is broken: 404 Not Found"),
+        "external-link",
         "the page is gone",
     );
     assert_warning(
         &run,
         "content/paspor/tautan.md:8:",
-        &format!("external link `{base}/slow` timed out after 0.5 s"),
+        "external-link",
         "check again later",
     );
     assert_warning(
         &run,
         "content/paspor/tautan.md:10:",
-        &format!("external link `{base}/old` has moved permanently (301)"),
+        "external-link",
         &format!("update the link to {base}/ok"),
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "external link `{base}/gone` is broken: 404 Not Found"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "external link `{base}/slow` timed out after 0.5 s"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "external link `{base}/old` has moved permanently (301)"
+        )),
+        "{}",
+        run.stderr
     );
     assert!(!run.stderr.contains("/ok`"), "{}", run.stderr);
     assert!(!run.stderr.contains("no-head`"), "{}", run.stderr);

@@ -15,7 +15,7 @@ fn bad_yaml() {
         "---\ntitle: Judul\ntags: [a, b\n---\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:", "YAML syntax error")
+    .assert_error("content/paspor/x.md:", "yaml-syntax")
     .assert_hint("indentation");
 }
 
@@ -26,7 +26,7 @@ fn unknown_front_matter_key_suggests_the_right_one() {
         "---\ntitle: Judul\ndescripton: Salah ketik\n---\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:3:1", "unknown key `descripton`")
+    .assert_error("content/paspor/x.md:3:1", "unknown-key")
     .assert_hint("did you mean `description`?");
 }
 
@@ -37,7 +37,7 @@ fn unknown_nested_key() {
         "---\ntitle: Judul\nfees:\n  - { item: A, amount: 1, curency: IDR }\n---\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:4:", "unknown key `curency`")
+    .assert_error("content/paspor/x.md:4:", "unknown-key")
     .assert_hint("did you mean `currency`?");
 }
 
@@ -48,7 +48,7 @@ fn wrong_type() {
         "---\ntitle: Judul\nweight: berat\n---\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:3:", "wrong type")
+    .assert_error("content/paspor/x.md:3:", "wrong-type")
     .assert_hint("write");
 }
 
@@ -59,7 +59,7 @@ fn missing_title() {
         "---\ndescription: Tanpa judul\n---\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:", "missing required key `title`");
+    .assert_error("content/paspor/x.md:", "missing-key");
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn bad_date() {
         "---\ntitle: Judul\nupdated: 2026-13-45\n---\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:3:", "`2026-13-45` is not a valid date")
+    .assert_error("content/paspor/x.md:3:", "bad-value")
     .assert_hint("YYYY-MM-DD");
 }
 
@@ -80,7 +80,7 @@ fn bad_event_time() {
         "---\ntitle: Acara\nevent:\n  start: besok pagi\n---\n",
     )
     .build()
-    .assert_error("content/acara/x.md:4:", "not a valid event date or time");
+    .assert_error("content/acara/x.md:4:", "bad-value");
 }
 
 #[test]
@@ -90,10 +90,7 @@ fn broken_link_points_at_the_link() {
         "---\ntitle: Judul\n---\n\nLihat [visa](../visa/tidak-ada.md) ya.\n",
     )
     .build()
-    .assert_error(
-        "content/paspor/x.md:5:7",
-        "broken link: `../visa/tidak-ada.md`",
-    );
+    .assert_error("content/paspor/x.md:5:7", "broken-link");
 }
 
 #[test]
@@ -103,7 +100,7 @@ fn broken_link_suggests_near_file() {
         "---\ntitle: Judul\n---\n\n[a](hilng.md)\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:5:1", "broken link")
+    .assert_error("content/paspor/x.md:5:1", "broken-link")
     .assert_hint("did you mean `hilang.md`?");
 }
 
@@ -114,7 +111,7 @@ fn broken_anchor() {
         "---\ntitle: Judul\n---\n\n[a](hilang.md#dend)\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:5:1", "broken anchor: `#dend`")
+    .assert_error("content/paspor/x.md:5:1", "broken-anchor")
     .assert_hint("did you mean `#denda`?");
 }
 
@@ -125,17 +122,14 @@ fn link_to_a_draft() {
         "---\ntitle: Judul\n---\n\n[a](draf.md)\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:5:1", "link to a draft page");
+    .assert_error("content/paspor/x.md:5:1", "link-to-draft");
 }
 
 #[test]
 fn unknown_language_in_file_name() {
     with("content/paspor/baru.fr.md", "---\ntitle: Nouveau\n---\n")
         .build()
-        .assert_error(
-            "content/paspor/baru.fr.md:1:1",
-            "unknown language code `fr`",
-        )
+        .assert_error("content/paspor/baru.fr.md:1:1", "unknown-language")
         .assert_hint("add `fr` under `languages`");
 }
 
@@ -147,7 +141,7 @@ fn unknown_default_language_in_config() {
         .replace("default_language: id", "default_language: in");
     site.write("site.yaml", &text);
     site.build()
-        .assert_error("site.yaml:3:19", "unknown language code `in`")
+        .assert_error("site.yaml:3:19", "unknown-language")
         .assert_hint("did you mean `id`?");
 }
 
@@ -157,7 +151,7 @@ fn unknown_config_key() {
     let text = std::fs::read_to_string(site.path("site.yaml")).unwrap() + "timezon: Asia/Jakarta\n";
     site.write("site.yaml", &text);
     site.build()
-        .assert_error("site.yaml:13:1", "unknown key `timezon`")
+        .assert_error("site.yaml:13:1", "unknown-key")
         .assert_hint("did you mean `timezone`?");
 }
 
@@ -177,10 +171,7 @@ fn missing_template() {
         "---\ntitle: Judul\ntemplate: prosedur.html\n---\n",
     )
     .build()
-    .assert_error(
-        "content/paspor/x.md:3:11",
-        "missing template `prosedur.html`",
-    )
+    .assert_error("content/paspor/x.md:3:12", "missing-template")
     .assert_hint("create templates/prosedur.html");
 }
 
@@ -191,14 +182,14 @@ fn template_syntax_error() {
         "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title }\n{% endblock main %}\n",
     )
     .build()
-    .assert_error("templates/page.html:3:", "template error");
+    .assert_error("templates/page.html:3:", "template-error");
 }
 
 #[test]
 fn template_render_error_names_the_variable() {
     with("templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.nothing_here }}</p>\n{% endblock main %}\n")
         .build()
-        .assert_error("templates/page.html:3:7", "template error");
+        .assert_error("templates/page.html:3:7", "template-error");
 }
 
 #[test]
@@ -206,8 +197,7 @@ fn missing_theme() {
     let site = Site::fixture("basic");
     let text = std::fs::read_to_string(site.path("site.yaml")).unwrap() + "theme: gelap\n";
     site.write("site.yaml", &text);
-    site.build()
-        .assert_error("site.yaml:13:8", "theme `gelap` not found");
+    site.build().assert_error("site.yaml:13:8", "unknown-theme");
 }
 
 #[test]
@@ -217,10 +207,7 @@ fn slug_that_escapes_the_output_folder() {
         "---\ntitle: Judul\nslug: ../../etc\n---\n",
     )
     .build()
-    .assert_error(
-        "content/paspor/x.md:3:7",
-        "`slug` cannot be used as a URL segment",
-    );
+    .assert_error("content/paspor/x.md:3:7", "bad-value");
 }
 
 #[test]
@@ -229,10 +216,8 @@ fn alias_that_escapes_the_output_folder() {
         "content/paspor/x.md",
         "---\ntitle: Judul\naliases: [\"../../../tmp/evil\"]\n---\n",
     );
-    site.build().assert_error(
-        "content/paspor/x.md",
-        "alias `../../../tmp/evil` is not a path inside the site",
-    );
+    site.build()
+        .assert_error("content/paspor/x.md:3:12", "alias-escape");
     assert!(!site.root.parent().unwrap().join("tmp").exists());
 }
 
@@ -243,17 +228,14 @@ fn colliding_outputs() {
         "---\ntitle: Judul\nslug: baru\n---\n",
     )
     .build()
-    .assert_error(
-        "content/paspor/",
-        "two outputs would be written to `paspor/baru/index.html`",
-    );
+    .assert_error("content/paspor/", "output-conflict");
 }
 
 #[test]
 fn empty_file() {
     with("content/paspor/kosong.md", "")
         .build()
-        .assert_error("content/paspor/kosong.md:1:1", "the file is empty")
+        .assert_error("content/paspor/kosong.md:1:1", "no-front-matter")
         .assert_hint("start the file with a `---` line");
 }
 
@@ -264,7 +246,7 @@ fn unclosed_front_matter() {
         "---\ntitle: Judul\n\nIsi tanpa penutup.\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:1:1", "the front matter is not closed");
+    .assert_error("content/paspor/x.md:1:1", "no-front-matter");
 }
 
 #[test]
@@ -272,7 +254,7 @@ fn invalid_utf8() {
     let site = Site::fixture("basic");
     site.write_bytes("content/paspor/x.md", b"---\ntitle: Caf\xe9\n---\n");
     site.build()
-        .assert_error("content/paspor/x.md:2:11", "not valid UTF-8")
+        .assert_error("content/paspor/x.md:2:11", "not-utf8")
         .assert_hint("UTF-8");
 }
 
@@ -309,9 +291,9 @@ fn all_errors_are_reported_together() {
     );
     site.write("content/acara/c.md", "---\ntitle: C\ndate: kemarin\n---\n");
     let run = site.build();
-    run.assert_error("content/paspor/a.md:3:1", "unknown key `titel`");
-    run.assert_error("content/paspor/b.md:5:1", "broken link");
-    run.assert_error("content/acara/c.md:3:", "not a valid date");
+    run.assert_error("content/paspor/a.md:3:1", "unknown-key");
+    run.assert_error("content/paspor/b.md:5:1", "broken-link");
+    run.assert_error("content/acara/c.md:3:", "bad-value");
     assert!(run.stderr.contains("3 errors"), "{}", run.stderr);
 }
 
@@ -330,7 +312,7 @@ fn check_reports_without_writing() {
         "---\ntitle: X\n---\n\n[x](nowhere.md)\n",
     );
     site.run(&["check"])
-        .assert_error("content/paspor/x.md:5:1", "broken link");
+        .assert_error("content/paspor/x.md:5:1", "broken-link");
     assert!(!site.path("dist").exists());
     let json = site.run(&["check", "--format", "json"]);
     assert_eq!(json.code, 1);

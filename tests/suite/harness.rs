@@ -29,9 +29,11 @@ impl Run {
         self
     }
 
-    /// The run failed with exit code 1 and reported `needle` (e.g. `content/x.md:3:1`) and `message`.
+    /// The run failed with exit code 1 and reported an error with the stable `code` (`broken-link`; see
+    /// `suluh::diagnostics::codes`) at `location` (e.g. `content/x.md:3:1`). Tests match codes, not wording.
     #[track_caller]
-    pub fn assert_error(&self, location: &str, message: &str) -> &Self {
+    pub fn assert_error(&self, location: &str, code: &str) -> &Self {
+        let message = format!("error[{code}]: ");
         assert_eq!(
             self.code, 1,
             "expected exit code 1\nstderr:\n{}",
@@ -43,7 +45,7 @@ impl Run {
             self.stderr
         );
         assert!(
-            self.stderr.contains(message),
+            self.stderr.contains(&message),
             "no `{message}` in:\n{}",
             self.stderr
         );

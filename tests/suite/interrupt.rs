@@ -55,23 +55,17 @@ fn leftovers(site: &Site) -> Vec<String> {
         .collect()
 }
 
-/// A small xorshift generator: the test needs spread-out delays, not statistical quality. The seed is printed
-/// so a failure can be replayed with `SULUH_KILL_SEED`.
+/// A small xorshift generator: the test needs spread-out delays, not statistical quality. The seed is fixed
+/// (so every run kills at the same fractions of a build) unless `SULUH_KILL_SEED` sets another one.
 struct Rng(u64);
 
 impl Rng {
-    fn from_env_or_clock() -> Rng {
+    fn from_env_or_fixed() -> Rng {
         let seed = std::env::var("SULUH_KILL_SEED")
             .ok()
             .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .unwrap()
-                    .as_nanos() as u64
-                    | 1
-            });
-        eprintln!("kill delays seeded with SULUH_KILL_SEED={seed}");
+            .unwrap_or(0x5eed_1e5a_f11e_d00d_u64)
+            | 1;
         Rng(seed)
     }
 
@@ -84,6 +78,31 @@ impl Rng {
     }
 }
 
+/// How a round picks its moment to kill.
+#[derive(Clone, Copy, Debug)]
+enum Moment {
+    /// After a delay spread over one build's duration (and a little beyond, so some land after the swap).
+    Delay(f64),
+    /// As soon as the build's staging folder exists: the build is stopped (SIGSTOP) there, so the kill is
+    /// known to land while it writes, whatever the machine's speed.
+    Staging,
+}
+
+/// Waits for the build's staging folder, then stops the build; whether it was caught while writing.
+fn stop_while_staging(site: &Site, child: &mut Child) -> bool {
+    let started = Instant::now();
+    while leftovers(site).is_empty() {
+        if child.try_wait().unwrap().is_some() || started.elapsed() > WAIT {
+            return false;
+        }
+        std::thread::yield_now();
+    }
+    let pid = rustix::process::Pid::from_child(child);
+    let _ = rustix::process::kill_process(pid, rustix::process::Signal::STOP);
+    // Stopped: nothing moves any more. Caught while writing if its staging folder is still there.
+    !leftovers(site).is_empty() && child.try_wait().unwrap().is_none()
+}
+
 #[test]
 fn a_killed_build_leaves_the_previous_output_whole_and_the_next_build_cleans_up() {
     let site = Site::fixture("basic");
@@ -92,14 +111,21 @@ fn a_killed_build_leaves_the_previous_output_whole_and_the_next_build_cleans_up(
 
     let started = Instant::now();
     site.build().assert_ok();
-    // How long one build takes here; kills are spread over it (and a little beyond, so some land after the swap).
+    // How long one build takes here; delayed kills are spread over it.
     let duration = started.elapsed();
     let mut previous = site.snapshot();
     assert!(!previous.is_empty());
 
-    let mut rng = Rng::from_env_or_clock();
-    let mut interrupted_while_writing = 0;
-    for round in 0..15 {
+    let mut rng = Rng::from_env_or_fixed();
+    let mut caught_writing = 0;
+    // Ten kills spread over the build, then kills at the staging folder until three have landed while the
+    // build was writing (at most ten tries: a build that never shows its staging folder fails the test).
+    let mut moments: Vec<Moment> = (0..10).map(|_| Moment::Delay(rng.unit() * 1.1)).collect();
+    moments.extend(std::iter::repeat_n(Moment::Staging, 10));
+    for (round, moment) in moments.into_iter().enumerate() {
+        if matches!(moment, Moment::Staging) && caught_writing >= 3 {
+            break;
+        }
         // Every round changes the content, so an old and a new output can be told apart.
         site.write(
             page,
@@ -109,15 +135,25 @@ fn a_killed_build_leaves_the_previous_output_whole_and_the_next_build_cleans_up(
             ),
         );
         let mut child = spawn_build(&site);
-        let delay = duration.mul_f64(rng.unit() * 1.1);
-        std::thread::sleep(delay);
-        let finished_alone = child.try_wait().unwrap().is_some();
+        let writing = match moment {
+            Moment::Delay(fraction) => {
+                std::thread::sleep(duration.mul_f64(fraction));
+                false
+            }
+            Moment::Staging => stop_while_staging(&site, &mut child),
+        };
         child.kill().unwrap(); // SIGKILL: no destructor or signal handler runs.
         child.wait().unwrap();
-        let staging_left = !leftovers(&site).is_empty();
 
         let after_kill = site.snapshot();
         let unchanged = after_kill == previous;
+        if writing {
+            assert!(
+                unchanged,
+                "round {round}: a build killed while writing changed dist/"
+            );
+            caught_writing += 1;
+        }
 
         // The next build needs no manual clean-up and removes what the killed one left.
         site.build().assert_ok();
@@ -137,18 +173,14 @@ fn a_killed_build_leaves_the_previous_output_whole_and_the_next_build_cleans_up(
         // After a kill, dist/ is one of two complete outputs, never a mix or a partial one.
         assert!(
             unchanged || after_kill == complete_new,
-            "round {round} (killed after {delay:?}, finished alone: {finished_alone}): dist/ is neither the \
-             previous output nor the complete new one"
+            "round {round} ({moment:?}): dist/ is neither the previous output nor the complete new one"
         );
-        if unchanged && staging_left {
-            interrupted_while_writing += 1;
-        }
         previous = complete_new;
     }
     // The test only proves something if kills landed while a build was writing its staging folder.
     assert!(
-        interrupted_while_writing >= 2,
-        "only {interrupted_while_writing} of 15 kills landed while the build was writing"
+        caught_writing >= 3,
+        "only {caught_writing} kills landed while the build was writing"
     );
 }
 

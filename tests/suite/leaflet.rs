@@ -156,9 +156,9 @@ fn leaflet_command_renders_on_demand() {
     let text = tool("pdftotext", &[], &out);
     assert!(text.contains("Paspor Hilang"), "{text}");
     let run = site.run(&["leaflet", "paspor/hilang", "--lang", "en"]);
-    run.assert_error("", "has no English version");
+    run.assert_error("", "untranslated");
     let run = site.run(&["leaflet", "paspor/hilng"]);
-    run.assert_error("", "no page `paspor/hilng`")
+    run.assert_error("", "unknown-page")
         .assert_hint("did you mean `paspor/hilang`?");
 }
 
@@ -167,10 +167,7 @@ fn leaflet_template_errors_point_at_the_template() {
     let site = Site::fixture("basic");
     site.write("themes/default/leaflets/trifold.typ", "#let x = (\n");
     let run = site.build();
-    run.assert_error(
-        "themes/default/leaflets/trifold.typ:",
-        "leaflet template error",
-    );
+    run.assert_error("themes/default/leaflets/trifold.typ:", "leaflet-template");
 }
 
 /// Pixels of the first page (rendered at 50 dpi) that are pure magenta, the colour of the test logo.
@@ -211,5 +208,5 @@ fn the_sites_logo_is_printed_on_the_cover() {
     // A logo that is not text is refused with the file named, not printed half-broken.
     site.write_bytes("static/logo.svg", &[0xff, 0xfe, 0x00, 0x3c]);
     site.run(&["build"])
-        .assert_error("static/logo.svg", "not a UTF-8 SVG");
+        .assert_error("static/logo.svg", "not-utf8");
 }

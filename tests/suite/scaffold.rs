@@ -137,7 +137,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
     std::fs::create_dir(dir.path().join("situs")).unwrap();
     std::fs::write(dir.path().join("situs/catatan.md"), "punya saya").unwrap();
     let run = suluh(&["init", "situs"], dir.path());
-    run.assert_error("situs", "is not empty (it holds catatan.md)");
+    run.assert_error("situs", "folder-not-empty");
     run.assert_hint("never overwrites");
     assert!(!dir.path().join("situs/site.yaml").exists());
     assert_eq!(

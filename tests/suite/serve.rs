@@ -482,7 +482,7 @@ fn a_busy_port_is_a_clear_error_with_a_suggestion() {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let run = site.run(&["serve", "--port", &port.to_string()]);
-    run.assert_error(&format!("port {port}"), "already in use");
+    run.assert_error(&format!("port {port}"), "port-in-use");
     run.assert_hint(&format!("--port {}", port + 1));
 }
 
