@@ -1,12 +1,10 @@
 //! Where rendered bytes go: path safety, the sinks (disk staging folder for `build`, memory for `serve`,
 //! nothing for `check`), and the atomic swap that makes a failed build leave the previous output untouched.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -91,23 +89,6 @@ impl Sink for NullSink {
         Ok(())
     }
     fn copy(&self, _: &OutputPath, _: &Path) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Keeps outputs in memory, for the preview server.
-#[derive(Default)]
-pub struct MemorySink {
-    pub files: Mutex<BTreeMap<String, Arc<[u8]>>>,
-}
-
-impl Sink for MemorySink {
-    fn put(&self, path: &OutputPath, bytes: &[u8]) -> io::Result<()> {
-        let mut files = self
-            .files
-            .lock()
-            .map_err(|_| io::Error::other("output store poisoned"))?;
-        files.insert(path.as_str().to_string(), Arc::from(bytes));
         Ok(())
     }
 }

@@ -195,10 +195,11 @@ impl LeafletEngine {
         }
     }
 
-    /// Drops Typst's memoized results older than `max_age` compilations. Call it after each
-    /// rebuild in long `serve` runs so memory stays bounded; it goes through the `comemo` that
-    /// `typst` re-exports, because a second copy of the crate would evict nothing (#8628).
-    pub fn evict_cache(&self, max_age: usize) {
+    /// Drops Typst's memoized results older than `max_age` compilations. `serve` calls it after each
+    /// rebuild so that a long preview session's memory stays bounded; it goes through the `comemo` that
+    /// `typst` re-exports, because a second copy of the crate would evict nothing (#8628). The cache is
+    /// global to the process, so no engine is needed.
+    pub fn evict_cache(max_age: usize) {
         typst::comemo::evict(max_age);
     }
 

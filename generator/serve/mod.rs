@@ -131,6 +131,10 @@ fn status_json(rebuilt: &Rebuilt, generation: u64) -> String {
     value.to_string()
 }
 
+/// How many rebuilds Typst's memoized layout results are kept for: a leaflet saved again within this many
+/// rebuilds reuses its unchanged parts.
+const LEAFLET_CACHE_AGE: usize = 10;
+
 /// Binds the port, builds the site, serves it and rebuilds on changes until the process is stopped.
 /// Returns only on a problem that keeps the server from running (no site, busy port).
 pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
@@ -223,6 +227,8 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         .spawn(move || {
             while let Some(batch) = watcher.next_batch() {
                 let (rebuilt, search) = builder.rebuild(&batch);
+                // Leaflets of earlier versions of the pages are never asked for again.
+                crate::leaflet::LeafletEngine::evict_cache(LEAFLET_CACHE_AGE);
                 report(&rebuilt, false);
                 builder.exclusive(|| watching.publish(&rebuilt));
                 // Pages are served updated; the search indexes follow without holding up the next change.
@@ -533,6 +539,36 @@ mod tests {
             })),
             rebuilt: tokio::sync::watch::channel(0).0,
         }
+    }
+
+    /// A bug during a rebuild reaches the browser as an overlay naming the saved file, over the last good
+    /// site, and tells open pages to reload so they show it.
+    #[test]
+    fn an_internal_error_is_shown_over_the_last_good_site() {
+        let shared = shared();
+        let mut events = shared.rebuilt.subscribe();
+        shared.publish(&rebuilt(Vec::new(), true, &["index.html"]));
+        events.mark_unchanged();
+        let batch = watch::Batch {
+            paths: ["content/paspor/baru.md".to_string()].into(),
+            rescan: false,
+        };
+        let error = rebuild::internal_error(&batch, "injected".into());
+        shared.publish(&Rebuilt::crashed(error, vec!["en".into()]));
+        assert!(events.has_changed().unwrap());
+        let now = shared.current();
+        assert!(
+            now.overlay.contains(
+                "internal error while rebuilding content/paspor/baru.md — please report it"
+            ),
+            "{}",
+            now.overlay
+        );
+        assert!(now.status.contains("internal-error"), "{}", now.status);
+        assert!(
+            now.files.contains_key("index.html"),
+            "the last good site stays"
+        );
     }
 
     #[test]

@@ -12,8 +12,9 @@ use rustix::process::Signal;
 
 use crate::harness::{Site, NOW_EPOCH};
 
-/// How long a change may take to show up.
-const WAIT: Duration = Duration::from_secs(10);
+/// How long a change may take to show up. A liveness bound, not a speed target: every wait below polls for
+/// what the server reports (a page, a status, a line on standard error) and ends as soon as it is seen.
+const WAIT: Duration = Duration::from_secs(120);
 
 /// A running `suluh serve`; killed on drop, so a failing assertion never leaves it behind.
 struct Server {
