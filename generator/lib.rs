@@ -18,6 +18,7 @@
 //! [`serve`] drives the same pipeline again whenever an input changes, serves the result from memory and a
 //! temporary folder, and reloads open browsers.
 
+pub mod calendar;
 pub mod check;
 pub mod clock;
 pub mod config;

@@ -149,7 +149,12 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
             ("sitemap.xml".into(), ctx)
         }
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
-        Job::Static { .. } | Job::Asset { .. } | Job::SearchIndex { .. } | Job::Leaflet { .. } => {
+        Job::Static { .. }
+        | Job::Asset { .. }
+        | Job::SearchIndex { .. }
+        | Job::Leaflet { .. }
+        | Job::EventCalendar { .. }
+        | Job::EventFeed { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
             return Err(Diagnostic::error(
                 codes::INTERNAL,
@@ -314,8 +319,7 @@ fn event_value(site: &Site, e: &crate::content::library::EventTimes, lang: usize
         when.push(' ');
         when.push_str(&tz_abbr);
     }
-    let upcoming = e.end.as_ref().unwrap_or(&e.start).timestamp() >= site.now.timestamp()
-        || (!e.end_has_time && e.end.as_ref().unwrap_or(&e.start).date() >= site.now.date());
+    let upcoming = crate::calendar::upcoming(e, &site.now);
     json!({
         "when": when,
         "start_iso": e.start.timestamp().to_string(),
@@ -435,6 +439,10 @@ fn page_context(
     insert_owned(&mut ctx, "page", page_value);
     ctx.insert("page_title", &v.front.title);
     ctx.insert("description", &v.front.description);
+        "calendar": v.event.as_ref().map(|_| json!({
+            "ics": site.config.url(&crate::calendar::event_path(page, lang)),
+            "feed": site.config.url(&crate::calendar::feed_path(site, lang)),
+        })),
     ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
     ctx.insert("noindex", &fallback);
     ctx.insert("breadcrumbs", &breadcrumbs(site, Some(page.section), lang));
@@ -583,6 +591,7 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
     ctx.insert("section", &value);
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&section.paths[lang]));
+        "events_feed": site.config.url(&crate::calendar::feed_path(site, lang)),
     ctx.insert("noindex", &false);
     ctx.insert("translations", &translations(site, lang, path_of, |_| true));
     ctx.insert("alternates", &alternates(site, path_of, available));

@@ -48,6 +48,9 @@ impl Affected {
             Job::Page { page, lang } | Job::Alias { page, lang } | Job::Leaflet { page, lang } => {
                 self.pages.contains(&(*page, *lang))
             }
+            Job::EventCalendar { page, lang } => self.pages.contains(&(*page, *lang)),
+            // The feed lists the upcoming events of every page: any edited version may be one.
+            Job::EventFeed { lang } => self.pages.iter().any(|(_, l)| l == lang),
             Job::Section { section, lang, .. } => self.sections.contains(&(*section, *lang)),
             Job::Tag { lang, slug } => self.tags[*lang].contains(slug),
             Job::SearchIndex { lang } => self.search[*lang],

@@ -65,6 +65,15 @@ pub enum Job {
         lang: usize,
     },
     Static {
+    /// An event page's iCalendar file in one language.
+    EventCalendar {
+        page: usize,
+        lang: usize,
+    },
+    /// A language's iCalendar feed of upcoming events.
+    EventFeed {
+        lang: usize,
+    },
         source: FileSource,
     },
     Asset {
@@ -126,6 +135,16 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
             }
         }
         for lang in 0..langs {
+        for lang in 0..langs {
+            if page.shown(lang).0.event.is_some() {
+                push(
+                    crate::calendar::event_path(page, lang),
+                    Job::EventCalendar { page: pi, lang },
+                    page.shown(lang).0.file.clone(),
+                    &mut diags,
+                );
+            }
+        }
             if leaflets::wanted(site, page, lang) {
                 let (variant, _) = page.shown(lang);
                 push(
@@ -228,6 +247,14 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
             &mut diags,
         );
         if !site.tags[lang].is_empty() {
+        if crate::calendar::has_events(site) {
+            push(
+                crate::calendar::feed_path(site, lang),
+                Job::EventFeed { lang },
+                "calendar feed".into(),
+                &mut diags,
+            );
+        }
             push(
                 format!("{prefix}tags/index.html"),
                 Job::TagIndex { lang },
@@ -349,6 +376,17 @@ pub fn run(
                             .copy(&planned.out, from)
                             .map_err(|e| io_error(&planned.origin, e)),
                         job => context::render(&shared, tera, job).and_then(|bytes| {
+                        Job::EventCalendar { page, lang } => {
+                            let ics = crate::calendar::event_file(site, *page, *lang);
+                            sink.put(&planned.out, ics.unwrap_or_default().as_bytes())
+                                .map_err(|e| io_error(planned.out.as_str(), e))
+                        }
+                        Job::EventFeed { lang } => sink
+                            .put(
+                                &planned.out,
+                                crate::calendar::feed_file(site, *lang).as_bytes(),
+                            )
+                            .map_err(|e| io_error(planned.out.as_str(), e)),
                             sink.put(&planned.out, &bytes)
                                 .map_err(|e| io_error(planned.out.as_str(), e))
                         }),

@@ -5,6 +5,7 @@ mod harness;
 mod browser;
 mod build;
 mod bundled;
+mod calendar;
 mod check;
 mod errors;
 mod fuzz_regressions;
