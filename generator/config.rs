@@ -99,8 +99,59 @@ struct SiteFile {
     #[serde(default)]
     markdown: MarkdownFile,
     #[serde(default)]
+    review: ReviewFile,
+    #[serde(default)]
+    placeholders: Option<Vec<String>>,
+    #[serde(default)]
+    offline: OfflineFile,
+    #[serde(default)]
+    messages: Option<MessagesLanguage>,
+    #[serde(default)]
     extra: Option<serde_json::Value>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewFile {
+    #[serde(default = "default_review_months")]
+    months: u32,
+}
+
+impl Default for ReviewFile {
+    fn default() -> Self {
+        ReviewFile {
+            months: default_review_months(),
+        }
+    }
+}
+
+fn default_review_months() -> u32 {
+    12
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfflineFile {
+    #[serde(default = "yes")]
+    enabled: bool,
+}
+
+impl Default for OfflineFile {
+    fn default() -> Self {
+        OfflineFile { enabled: true }
+    }
+}
+
+/// The language of Suluh's own messages to editors (`messages:`).
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum MessagesLanguage {
+    Id,
+    En,
+}
+
+/// Text that marks an unfinished fact when `site.yaml` names none (matched ignoring case).
+pub const DEFAULT_PLACEHOLDERS: [&str; 4] = ["000-0000", "example", "TODO", "ganti"];
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -211,7 +262,17 @@ pub struct Config {
     pub search_split: SearchSplit,
     pub leaflets: LeafletSettings,
     pub trusted_html: bool,
+    /// A procedure not reviewed for this many months is flagged by `check` (sections may override it).
+    pub review_months: u32,
+    /// Text that marks an unfinished fact, lowercased (`placeholders:`).
+    pub placeholders: Vec<String>,
+    /// Service worker and offline page (`offline.enabled`).
+    pub offline: bool,
+    /// `messages:`, when set.
+    pub messages: Option<MessagesLanguage>,
     pub extra: serde_json::Value,
+    /// The shared facts under `data/` ([`crate::data`]); empty until read.
+    pub data: std::sync::Arc<crate::data::Data>,
 }
 
 /// Languages whose script runs right to left; `dir:` in `site.yaml` overrides this.
@@ -352,7 +413,18 @@ impl Config {
                 paper: raw.leaflets.paper,
             },
             trusted_html: raw.markdown.trusted_html,
+            review_months: raw.review.months,
+            placeholders: raw
+                .placeholders
+                .unwrap_or_else(|| DEFAULT_PLACEHOLDERS.iter().map(|p| p.to_string()).collect())
+                .into_iter()
+                .map(|p| p.to_lowercase())
+                .filter(|p| !p.trim().is_empty())
+                .collect(),
+            offline: raw.offline.enabled,
+            messages: raw.messages,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
+            data: Default::default(),
         })
     }
 
@@ -401,6 +473,15 @@ impl Config {
             .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
             .unwrap_or_default();
         config
+    }
+
+    /// The first placeholder (as configured, lowercased) that `text` contains, ignoring case.
+    pub fn placeholder_in(&self, text: &str) -> Option<&str> {
+        let lower = text.to_lowercase();
+        self.placeholders
+            .iter()
+            .find(|p| lower.contains(p.as_str()))
+            .map(String::as_str)
     }
 
     /// Language titles by code, for templates.

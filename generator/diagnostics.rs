@@ -32,6 +32,7 @@ pub mod codes {
     pub const DUPLICATE_TITLE: &str = "duplicate-title";
     pub const EMPTY_LINK: &str = "empty-link";
     pub const EMPTY_TAG: &str = "empty-tag";
+    pub const EXPIRED_TARIFF: &str = "expired-tariff";
     pub const EXTERNAL_LINK: &str = "external-link";
     pub const FILE_EXISTS: &str = "file-exists";
     pub const FILE_TOO_LARGE: &str = "file-too-large";
@@ -49,6 +50,7 @@ pub mod codes {
     pub const MISSING_TEMPLATE: &str = "missing-template";
     pub const MISSING_UI_STRINGS: &str = "missing-ui-strings";
     pub const NOT_A_FOLDER: &str = "not-a-folder";
+    pub const NOT_REVIEWED: &str = "not-reviewed";
     pub const NOT_UTF8: &str = "not-utf8";
     pub const NO_DATE: &str = "no-date";
     pub const NO_DESCRIPTION: &str = "no-description";
@@ -58,13 +60,16 @@ pub mod codes {
     pub const NO_SITE: &str = "no-site";
     pub const OUTPUT_CONFLICT: &str = "output-conflict";
     pub const OUTPUT_ESCAPE: &str = "output-escape";
+    pub const PLACEHOLDER: &str = "placeholder";
     pub const PORT_IN_USE: &str = "port-in-use";
+    pub const REVIEW_OVERDUE: &str = "review-overdue";
     pub const SERVER: &str = "server-error";
     pub const TEMPLATE: &str = "template-error";
     pub const TOO_DEEP: &str = "too-deep";
     pub const UNKNOWN_KEY: &str = "unknown-key";
     pub const UNKNOWN_LANGUAGE: &str = "unknown-language";
     pub const UNKNOWN_PAGE: &str = "unknown-page";
+    pub const UNKNOWN_TARIFF: &str = "unknown-tariff";
     pub const UNKNOWN_THEME: &str = "unknown-theme";
     pub const UNKNOWN_VALUE: &str = "unknown-value";
     pub const UNSAFE_LINK: &str = "unsafe-link";

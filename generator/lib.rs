@@ -23,6 +23,7 @@ pub mod check;
 pub mod clock;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostics;
 pub mod fingerprint;
 pub mod i18n;

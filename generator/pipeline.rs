@@ -699,6 +699,7 @@ fn prepare_in(
         Some(url) => config.with_base_url(url),
         None => config,
     };
+    let config = crate::data::read_into(config, &options.root, sources, &mut diags);
     let i18n_files = read_i18n(&options.root, sources, &mut diags);
     let strings = match Strings::load(&config, &i18n_files) {
         Ok(s) => Some(s),

@@ -66,6 +66,95 @@ impl<'a> Doc<'a> {
         start..start + value.len()
     }
 
+    /// Where the text `value` of `path` is written (as parsed: unquoted, unescaped), else where the key is.
+    /// Finds values inside flow mappings too (`contact: { phone: "…" }`).
+    pub fn value_text_span(&self, path: &[&str], value: &str) -> Range<usize> {
+        let key = self.span_of(path);
+        let rest = self.text.get(key.end..).unwrap_or_default();
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        match rest[..line_end].find(value).filter(|_| !value.is_empty()) {
+            Some(i) => key.end + i..key.end + i + value.len(),
+            None => key,
+        }
+    }
+
+    /// The text under the top-level key `parent` (its lines and nested lists), as a byte range.
+    fn block_of(&self, parent: &str) -> Option<Range<usize>> {
+        let key = key_span(self.text, &[parent])?;
+        let line_start = self.text[..key.start].rfind('\n').map_or(0, |i| i + 1);
+        let indent = key.start - line_start;
+        let mut offset = self.text[key.end..]
+            .find('\n')
+            .map_or(self.text.len(), |i| key.end + i + 1);
+        let start = key.end;
+        for line in self.text[offset..].split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            let own = line.len() - trimmed.len();
+            let blank = trimmed.trim().is_empty() || trimmed.starts_with('#');
+            // Items of a block list may sit at the key's own indentation.
+            let item = own == indent && (trimmed.starts_with("- ") || trimmed.trim_end() == "-");
+            if !blank && own <= indent && !item {
+                break;
+            }
+            offset += line.len();
+        }
+        Some(start..offset)
+    }
+
+    /// Where each value of the key `key` inside the block of the top-level key `parent` is written, in order
+    /// (`fees:` → every `tariff:` value, block or flow style). Quoted values are given without their quotes.
+    pub fn values_in_block(&self, parent: &str, key: &str) -> Vec<Range<usize>> {
+        let Some(block) = self.block_of(parent) else {
+            return Vec::new();
+        };
+        let text = &self.text[block.clone()];
+        let pattern = format!("{key}:");
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(i) = text[from..].find(&pattern) {
+            let at = from + i;
+            from = at + pattern.len();
+            // Only a key: preceded by the start of a line, `- `, `{` or `,` (not `subtariff:`).
+            let before = text[..at].trim_end_matches(' ');
+            let dash = before
+                .strip_suffix('-')
+                .is_some_and(|b| b.is_empty() || b.ends_with(char::is_whitespace));
+            let starts_key = before.is_empty() || before.ends_with(['\n', '{', ',']) || dash;
+            if !starts_key {
+                continue;
+            }
+            let after = &text[from..];
+            let skipped = after.len() - after.trim_start_matches(' ').len();
+            let value = &after[skipped..];
+            let start = from + skipped;
+            let span = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => match value[1..].find(q) {
+                    Some(end) => start + 1..start + 1 + end,
+                    None => continue,
+                },
+                _ => {
+                    let end = value.find(['\n', ',', '}']).unwrap_or(value.len());
+                    let end = value[..end].find(" #").unwrap_or(end);
+                    start..start + value[..end].trim_end().len()
+                }
+            };
+            out.push(block.start + span.start..block.start + span.end);
+        }
+        out
+    }
+
+    /// Where the text `needle` is first written inside the block of the top-level key `parent`, at or after
+    /// byte `from` of the document; for values that have no key of their own (`sources:` entries).
+    pub fn find_in_block(&self, parent: &str, needle: &str, from: usize) -> Option<Range<usize>> {
+        let block = self.block_of(parent)?;
+        let start = from.max(block.start);
+        if needle.is_empty() || start >= block.end {
+            return None;
+        }
+        let i = self.text.get(start..block.end)?.find(needle)?;
+        Some(start + i..start + i + needle.len())
+    }
+
     fn translate(&self, err: &serde_yaml_ng::Error) -> Diagnostic {
         let raw = err.to_string();
         let location = err.location();
@@ -320,6 +409,38 @@ mod tests {
             err.message
         );
         assert!(err.span.unwrap().start > 4);
+    }
+
+    #[test]
+    fn finds_values_inside_a_block() {
+        let text = "title: x\nfees:\n- { tariff: a-1, note: \"per orang\" }\n- item: b\n  amount: 1\n- tariff: 'c'  # comment\n  note: d\nsources:\n  - PP 45/2024\n  - { title: UU, url: https://x.example }\nsubtariff: z\n";
+        let d = doc(text);
+        let values: Vec<&str> = d
+            .values_in_block("fees", "tariff")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(values, ["a-1", "c"]);
+        let notes: Vec<&str> = d
+            .values_in_block("fees", "note")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(notes, ["per orang", "d"]);
+        assert!(d.values_in_block("sources", "tariff").is_empty());
+        let pp = d.find_in_block("sources", "PP 45/2024", 0).unwrap();
+        assert_eq!(&text[pp.clone()], "PP 45/2024");
+        assert_eq!(d.find_in_block("fees", "PP 45/2024", 0), None);
+        let url = d
+            .find_in_block("sources", "https://x.example", pp.end)
+            .unwrap();
+        assert_eq!(&text[url], "https://x.example");
+        let text = "contact: { phone: \"+62 000\", email: a@b }\n";
+        let d = doc(text);
+        assert_eq!(
+            &text[d.value_text_span(&["contact", "email"], "a@b")],
+            "a@b"
+        );
     }
 
     #[test]

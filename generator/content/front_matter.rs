@@ -130,14 +130,123 @@ impl EventTime {
     }
 }
 
-/// One fee line.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One fee line written out: `{ item, amount, currency }`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fee {
     pub item: String,
     pub amount: f64,
-    #[serde(default)]
     pub currency: Option<String>,
+}
+
+/// One entry of `fees:`: a fee written out, or a tariff of `data/tariffs.yaml` (`{ tariff: ID }`); either may
+/// carry a `note` for readers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeeEntry {
+    pub fee: FeeSource,
+    pub note: Option<String>,
+}
+
+/// Where a fee's item and amount come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeeSource {
+    Literal(Fee),
+    /// The id of a tariff; checked against `data/tariffs.yaml` when the site is linked.
+    Tariff(String),
+}
+
+/// Every key a fee may have; which combination is allowed is decided after reading, so that an unknown key
+/// gets a "did you mean" for all of them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeeFields {
+    #[serde(default)]
+    item: Option<String>,
+    #[serde(default)]
+    amount: Option<f64>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    tariff: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FeeEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = FeeFields::deserialize(d)?;
+        let fee = match f.tariff {
+            Some(id) => {
+                if f.item.is_some() || f.amount.is_some() || f.currency.is_some() {
+                    return Err(de::Error::custom(format!(
+                        "the fee names tariff `{id}` and also an item or amount{HINT_SEPARATOR}keep `tariff: {id}` (its item and amount come from data/tariffs.yaml) and remove `item`, `amount` and `currency`"
+                    )));
+                }
+                FeeSource::Tariff(id)
+            }
+            None => FeeSource::Literal(Fee {
+                item: f.item.ok_or_else(|| de::Error::missing_field("item"))?,
+                amount: f.amount.ok_or_else(|| de::Error::missing_field("amount"))?,
+                currency: f.currency,
+            }),
+        };
+        Ok(FeeEntry { fee, note: f.note })
+    }
+}
+
+/// One entry of `sources:`: a regulation or official page the guide rests on, written as a plain title (or
+/// URL) or as `{ title, url }`; `url` may also be a `.md` path of another guide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceFields {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for SourceRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = SourceRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a title, or a mapping with `title` and `url`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SourceRef, E> {
+                let v = v.trim();
+                let is_url = v.starts_with("https://") || v.starts_with("http://");
+                Ok(SourceRef {
+                    title: v.to_string(),
+                    url: is_url.then(|| v.to_string()),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SourceRef, A::Error> {
+                let f = SourceFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match (f.title, f.url) {
+                    (Some(title), url) => Ok(SourceRef { title, url }),
+                    (None, Some(url)) => Ok(SourceRef {
+                        title: url.clone(),
+                        url: Some(url),
+                    }),
+                    (None, None) => Err(de::Error::missing_field("title")),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `tariffs: all`: the page shows the whole fee schedule.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TariffSchedule {
+    All,
 }
 
 /// An event (seminar, community session).
@@ -222,7 +331,13 @@ pub struct PageFront {
     #[serde(default)]
     pub requirements: Vec<String>,
     #[serde(default)]
-    pub fees: Vec<Fee>,
+    pub fees: Vec<FeeEntry>,
+    #[serde(default)]
+    pub tariffs: Option<TariffSchedule>,
+    #[serde(default)]
+    pub sources: Vec<SourceRef>,
+    #[serde(default)]
+    pub reviewed: Option<Date>,
     #[serde(default)]
     pub processing_time: Option<String>,
     #[serde(default)]
@@ -260,6 +375,9 @@ pub struct SectionFront {
     pub paginate_by: Option<usize>,
     #[serde(default)]
     pub contact: Option<Contact>,
+    /// Overrides `review.months` of `site.yaml` for the section's pages.
+    #[serde(default)]
+    pub review_months: Option<u32>,
     #[serde(default)]
     pub template: Option<String>,
     #[serde(default)]
@@ -324,6 +442,31 @@ mod tests {
         let err = page("---\ntitle: A\ndate: 2026-13-01\n---\n").unwrap_err();
         assert!(err.message.contains("not a valid date"), "{}", err.message);
         assert!(err.hint.unwrap().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn fees_are_written_out_or_name_a_tariff() {
+        let p = page("---\ntitle: A\nfees:\n  - { item: Paspor, amount: 350000 }\n  - tariff: paspor-elektronik\n    note: per orang\nsources:\n  - PP 45/2024\n  - https://x.example/a\n  - { title: UU 6/2011, url: ../uu.md }\nreviewed: 2026-10-01\ntariffs: all\n---\n").unwrap();
+        assert!(matches!(&p.fees[0].fee, FeeSource::Literal(f) if f.amount == 350000.0));
+        assert_eq!(
+            p.fees[1],
+            FeeEntry {
+                fee: FeeSource::Tariff("paspor-elektronik".into()),
+                note: Some("per orang".into())
+            }
+        );
+        assert_eq!(p.sources[0].url, None);
+        assert_eq!(p.sources[1].url.as_deref(), Some("https://x.example/a"));
+        assert_eq!(p.sources[2].url.as_deref(), Some("../uu.md"));
+        assert_eq!(p.tariffs, Some(TariffSchedule::All));
+        let err = page("---\ntitle: A\nfees:\n  - { tarif: x }\n---\n").unwrap_err();
+        assert_eq!(err.hint.as_deref(), Some("did you mean `tariff`?"));
+        let err = page("---\ntitle: A\nfees:\n  - { tariff: x, amount: 1 }\n---\n").unwrap_err();
+        assert_eq!(err.code, codes::BAD_VALUE, "{err:?}");
+        let err = page("---\ntitle: A\nfees:\n  - { item: x }\n---\n").unwrap_err();
+        assert_eq!(err.code, codes::MISSING_KEY, "{err:?}");
+        let err = page("---\ntitle: A\ntariffs: semua\n---\n").unwrap_err();
+        assert_eq!(err.code, codes::UNKNOWN_VALUE, "{err:?}");
     }
 
     #[test]

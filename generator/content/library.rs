@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use jiff::Zoned;
 
-use super::front_matter::{Event, EventTime, PageFront, SectionFront, SortBy};
+use super::front_matter::{Event, EventTime, FeeSource, PageFront, SectionFront, SortBy};
 use super::{AssetFile, Loaded, LoadedPage, LoadedSection};
 use crate::config::{Config, Contact};
 use crate::diagnostics::{did_you_mean, Diagnostic};
@@ -343,7 +343,7 @@ pub fn link(
             .unwrap_or(0);
         let bundle_dir = files[0].bundle.then(|| key.clone());
         for f in files {
-            let (variant, raw) = page_variant(f, &config, &mut diags);
+            let (variant, raw) = page_variant(f, &config, options.now.date(), &mut diags);
             links.push((variant.lang, variant.file.clone(), variant.body.offset, raw));
             let lang = variant.lang;
             variants[lang] = Some(variant);
@@ -567,7 +567,7 @@ pub fn relink(
         if !same_file || pages[pi].bundle_dir.is_some() != f.bundle {
             return Err(Structural);
         }
-        let (variant, raw) = page_variant(*f, config, &mut diags);
+        let (variant, raw) = page_variant(*f, config, options.now.date(), &mut diags);
         // Copies the page the first time (the old site keeps its own).
         let page = Arc::make_mut(&mut pages[pi]);
         pending.push((pi, (lang, variant.file.clone(), variant.body.offset, raw)));
@@ -776,8 +776,10 @@ fn same_links(a: &[ResolvedLink], b: &[ResolvedLink]) -> bool {
 fn page_variant(
     mut f: LoadedPage,
     config: &Config,
+    today: jiff::civil::Date,
     diags: &mut Vec<Diagnostic>,
 ) -> (PageVariant, Vec<InternalLink>) {
+    check_tariffs(&f, config, today, diags);
     let slug = match &f.front.slug {
         Some(s) => {
             if is_safe_segment(s) && s.trim() == s {
@@ -810,6 +812,59 @@ fn page_variant(
         front: f.front,
     };
     (variant, links)
+}
+
+/// A page's `tariff:` references must name a tariff of `data/tariffs.yaml` that is still charged today.
+fn check_tariffs(
+    f: &LoadedPage,
+    config: &Config,
+    today: jiff::civil::Date,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let tariffs = &config.data.tariffs;
+    if tariffs.broken {
+        return;
+    }
+    let ids = f.front.fees.iter().filter_map(|fee| match &fee.fee {
+        FeeSource::Tariff(id) => Some(id),
+        FeeSource::Literal(_) => None,
+    });
+    let doc = crate::yaml::Doc {
+        file: &f.file,
+        text: &f.front_text,
+        offset: f.front_offset,
+    };
+    let spans = doc.values_in_block("fees", "tariff");
+    for (i, id) in ids.enumerate() {
+        let span = spans
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| doc.span_of(&["fees"]));
+        match tariffs.get(id) {
+            None => {
+                let (message, hint) = tariffs.unknown(id);
+                diags.push(
+                    doc.error_at(codes::UNKNOWN_TARIFF, span, message)
+                        .with_hint(hint),
+                );
+            }
+            Some(t) if t.expired(today) => {
+                let until = t.valid_until.map(|d| d.to_string()).unwrap_or_default();
+                diags.push(
+                    doc.error_at(
+                        codes::EXPIRED_TARIFF,
+                        span,
+                        format!("tariff `{id}` is no longer charged: it ended on {until}"),
+                    )
+                    .with_hint(format!(
+                        "quote the tariff that replaced it, or update `{id}` in {}",
+                        crate::data::TARIFFS_FILE
+                    )),
+                );
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 /// Site-relative folder of a page in each language: its own slug where it is translated, else its fallback's.

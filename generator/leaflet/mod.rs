@@ -67,6 +67,15 @@ pub struct Inline {
 pub struct FeeLine {
     pub item: String,
     pub amount: String,
+    /// The page's note on this fee.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The regulation that sets it (fees from `data/tariffs.yaml`).
+    #[serde(default)]
+    pub legal_basis: Option<String>,
+    /// "from 1 January 2027", for a tariff charged only from a later day.
+    #[serde(default)]
+    pub from: Option<String>,
 }
 
 /// One contact row, label and value already localised.
@@ -108,6 +117,12 @@ pub struct LeafletInput {
     /// Absolute URL of the web page in this language; the QR code encodes it.
     pub url: String,
     pub event: Option<EventInfo>,
+    /// The legal basis and sources of the guide, one line each, for the small print.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The leaflet would print a placeholder (`placeholders:` in `site.yaml`): it carries a "sample" band.
+    #[serde(default)]
+    pub sample: bool,
     /// UI strings: `steps`, `requirements`, `fees`, `processing_time`, `contact`, `updated`,
     /// `scan_qr`, `event`, `what_to_bring`, `page`, `continued`, ...
     pub labels: BTreeMap<String, String>,

@@ -125,10 +125,13 @@ fn fixture(lang: &str) -> (LeafletInput, Expect) {
                     FeeLine {
                         item: "Paspor biasa 48 halaman".into(),
                         amount: "Rp350.000".into(),
+                        ..FeeLine::default()
                     },
                     FeeLine {
                         item: "Paspor elektronik".into(),
                         amount: "Rp650.000".into(),
+                        legal_basis: Some("PP 45/2024".into()),
+                        ..FeeLine::default()
                     },
                 ],
                 processing_time: Some("4 hari kerja".into()),
@@ -149,6 +152,8 @@ fn fixture(lang: &str) -> (LeafletInput, Expect) {
                 updated: Some("1 Maret 2031".into()),
                 url: format!("{base}/paspor/paspor-baru/"),
                 event: None,
+                sources: vec!["PP 45/2024 tentang PNBP".into()],
+                sample: false,
                 labels: labels(&[
                     ("steps", "Langkah"),
                     ("requirements", "Persyaratan"),

@@ -388,11 +388,23 @@ fn page_context(
     let is_procedure = !v.front.fees.is_empty()
         || !v.front.requirements.is_empty()
         || v.front.processing_time.is_some();
-    let fees: Vec<Value> = v
+    let fees = super::fees::rows(site, &v.front.fees, lang);
+    let schedule = if v.front.tariffs.is_some() {
+        super::fees::schedule(site, lang)
+    } else {
+        Vec::new()
+    };
+    let sources: Vec<Value> = v
         .front
-        .fees
+        .sources
         .iter()
-        .map(|f| json!({ "item": f.item, "amount": s.money(lang, f.amount, f.currency.as_deref().unwrap_or("IDR")) }))
+        .map(|src| {
+            // Addresses readers can open; a `.md` path is shown as its title.
+            let url = src.url.as_deref().filter(|u| {
+                u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/')
+            });
+            json!({ "title": src.title, "url": url })
+        })
         .collect();
     let page_value = json!({
         "title": v.front.title,
@@ -404,6 +416,10 @@ fn page_context(
         "date_iso": v.front.date.map(|d| d.0.to_string()),
         "updated": v.front.updated.map(|d| s.date(lang, d.0)),
         "updated_iso": v.front.updated.map(|d| d.0.to_string()),
+        "reviewed": v.front.reviewed.map(|d| s.date(lang, d.0)),
+        "reviewed_iso": v.front.reviewed.map(|d| d.0.to_string()),
+        "sources": sources,
+        "schedule": schedule,
         "tags": v.front.tags.iter().map(|t| {
             let slug = crate::markdown::slugify(t);
             json!({ "name": t, "url": site.config.url(&site.config.lang_path(v.lang, &format!("tags/{slug}/"))) })

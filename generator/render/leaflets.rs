@@ -242,6 +242,37 @@ pub fn input(site: &Site, page: &Page, lang: usize, layout: LeafletLayout) -> Le
             address: e.address.clone(),
         }
     });
+    let fees: Vec<FeeLine> = super::fees::rows(site, &v.front.fees, lang)
+        .into_iter()
+        .map(|r| FeeLine {
+            item: r.item,
+            amount: r.amount,
+            note: r.note,
+            legal_basis: r.legal_basis,
+            from: r.from,
+        })
+        .collect();
+    let sources: Vec<String> = v
+        .front
+        .sources
+        .iter()
+        .map(|src| match &src.url {
+            Some(url) if *url != src.title && !url.ends_with(".md") && !url.contains(".md#") => {
+                format!("{} ({url})", src.title)
+            }
+            _ => src.title.clone(),
+        })
+        .collect();
+    // Everything the leaflet prints that an editor may have left as a placeholder.
+    let printed = contact_lines
+        .iter()
+        .map(|c| c.value.as_str())
+        .chain(contact.office.as_deref())
+        .chain(fees.iter().filter_map(|f| f.note.as_deref()))
+        .chain(sources.iter().map(String::as_str));
+    let sample = printed
+        .into_iter()
+        .any(|text| site.config.placeholder_in(text).is_some());
     let labels = [
         ("steps", "steps"),
         ("requirements", "requirements"),
@@ -259,6 +290,9 @@ pub fn input(site: &Site, page: &Page, lang: usize, layout: LeafletLayout) -> Le
         ("event_when", "event_when"),
         ("event_where", "event_where"),
         ("event_address", "event_address"),
+        ("legal_basis", "legal_basis"),
+        ("sources", "sources"),
+        ("sample", "leaflet_sample"),
     ]
     .into_iter()
     .map(|(k, key)| (k.to_string(), s.get(lang, key).to_string()))
@@ -282,20 +316,14 @@ pub fn input(site: &Site, page: &Page, lang: usize, layout: LeafletLayout) -> Le
         logo_svg: None,
         steps: v.steps.iter().map(|st| inlines(&st.inlines)).collect(),
         requirements: v.requirements.iter().map(|r| inlines(&r.1)).collect(),
-        fees: v
-            .front
-            .fees
-            .iter()
-            .map(|f| FeeLine {
-                item: f.item.clone(),
-                amount: s.money(lang, f.amount, f.currency.as_deref().unwrap_or("IDR")),
-            })
-            .collect(),
+        fees,
         processing_time: v.front.processing_time.clone(),
         contact: contact_lines,
         updated: v.front.updated.or(v.front.date).map(|d| s.date(lang, d.0)),
         url: site.config.permalink(&page.paths[lang]),
         event,
+        sources,
+        sample,
         labels,
     }
 }

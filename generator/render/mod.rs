@@ -3,6 +3,7 @@
 
 mod context;
 pub mod deps;
+pub mod fees;
 pub mod leaflets;
 
 use crate::diagnostics::codes;

@@ -16,7 +16,7 @@ use crate::config;
 use crate::content::is_ignored;
 
 /// The folders under the site root whose files are inputs of the build.
-pub const INPUT_DIRS: [&str; 5] = ["content", "templates", "static", "themes", "i18n"];
+pub const INPUT_DIRS: [&str; 6] = ["content", "templates", "static", "themes", "i18n", "data"];
 
 /// How long the file system must stay quiet before a batch is rebuilt.
 pub const QUIET: Duration = Duration::from_millis(100);
@@ -170,6 +170,7 @@ mod tests {
             Some("themes/default/templates/page.html".into())
         );
         assert_eq!(rel("i18n/en.yaml"), Some("i18n/en.yaml".into()));
+        assert_eq!(rel("data/tariffs.yaml"), Some("data/tariffs.yaml".into()));
         assert_eq!(rel("content"), Some("content".into()));
         for ignored in [
             "dist/index.html",

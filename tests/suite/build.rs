@@ -113,7 +113,7 @@ fn procedure_page_shows_requirements_fees_time_steps_contact() {
     // Contact: page → section (hours) → site (office, phone).
     assert!(main.contains("Senin–Jumat 08.00–16.00"));
     assert!(main.contains("Kantor Uji"));
-    assert!(main.contains(r#"href="tel:+6200000000000""#));
+    assert!(main.contains(r#"href="tel:+6272541234""#));
     assert!(main.contains(r#"<time datetime="2026-11-01">1 November 2026</time>"#));
 }
 

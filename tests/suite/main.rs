@@ -8,6 +8,7 @@ mod bundled;
 mod calendar;
 mod check;
 mod errors;
+mod facts;
 mod fuzz_regressions;
 mod interrupt;
 mod leaflet;

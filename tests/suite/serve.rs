@@ -738,3 +738,37 @@ fn outputs_live_in_a_temporary_folder_removed_when_the_server_stops() {
         assert_eq!(server.temporary_folders(), vec![], "after {signal:?}");
     }
 }
+
+/// `data/` is watched: a changed amount in `data/tariffs.yaml` reaches every page that quotes the tariff, in
+/// every language, and the schedule of `tariffs: all`.
+#[test]
+fn editing_the_tariff_file_changes_the_served_pages() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    assert!(server.get("/paspor/baru/").body.contains("Rp650.000"));
+    let tariffs = std::fs::read_to_string(site.path("data/tariffs.yaml")).unwrap();
+    save_by_rename(
+        &site,
+        "data/tariffs.yaml",
+        &tariffs.replace("amount: 650000", "amount: 725000"),
+    );
+    server.wait_for("/paspor/baru/", "the new amount", |r| {
+        r.body.contains("Rp725.000") && !r.body.contains("Rp650.000")
+    });
+    server.wait_for("/en/paspor/baru/", "the new amount in English", |r| {
+        r.body.contains("IDR 725,000")
+    });
+    server.wait_for("/paspor/tarif/", "the new amount in the schedule", |r| {
+        r.body.contains("Rp725.000")
+    });
+    // A mistake in the file is reported, and the last good pages stay served.
+    save_by_rename(
+        &site,
+        "data/tariffs.yaml",
+        &tariffs.replace("amount: 650000", "amout: 650000"),
+    );
+    server.wait_for("/__suluh/status", "the error", |r| {
+        r.body.contains("unknown-key") && r.body.contains("data/tariffs.yaml")
+    });
+    assert!(server.get("/paspor/baru/").body.contains("Rp725.000"));
+}

@@ -1,0 +1,167 @@
+//! Keeping guides true: fees quoted from `data/tariffs.yaml`, sources and review dates, placeholders left in
+//! contact details, and `check --strict` for an office's CI.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::harness::{main_of, Site};
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext must be installed (run .ci/run)");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A page of the fixture's passport section quoting `fees` (YAML list items, one per line).
+fn page_with_fees(site: &Site, fees: &str) {
+    site.write(
+        "content/paspor/x.md",
+        &format!("---\ntitle: X\ndescription: Satu.\nfees:\n{fees}---\n\nIsi.\n"),
+    );
+}
+
+#[test]
+fn an_unknown_tariff_is_located_with_the_nearest_id() {
+    let site = Site::fixture("basic");
+    page_with_fees(
+        &site,
+        "  - { item: Paspor, amount: 1 }\n  - tariff: paspor-elektronk\n",
+    );
+    site.build()
+        .assert_error("content/paspor/x.md:6:13", "unknown-tariff")
+        .assert_hint("did you mean `paspor-elektronik`?");
+    // `check` reports it the same way.
+    site.run(&["check"])
+        .assert_error("content/paspor/x.md:6:13", "unknown-tariff");
+}
+
+#[test]
+fn an_expired_tariff_is_never_published() {
+    let site = Site::fixture("basic");
+    page_with_fees(&site, "  - { tariff: paspor-lama, note: dulu }\n");
+    site.build()
+        .assert_error("content/paspor/x.md:5:15", "expired-tariff");
+    assert!(
+        !site.out_exists("index.html"),
+        "a failed build writes nothing"
+    );
+}
+
+#[test]
+fn tariffs_are_shown_per_language_with_their_legal_basis() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let id = site.out("paspor/baru/index.html");
+    let id = main_of(&id);
+    for needle in [
+        "Paspor elektronik 48 halaman",
+        "Rp650.000",
+        "Untuk pemohon yang memilih paspor elektronik.",
+        "Dasar hukum: <a href=\"https://jdih.kantor-uji.test/pp-45-2024\">PP 45/2024</a>",
+        // The literal fees are still there.
+        "Rp350.000",
+        "Rp1.000.000",
+    ] {
+        assert!(id.contains(needle), "`{needle}` missing:\n{id}");
+    }
+    let en = site.out("en/paspor/baru/index.html");
+    let en = main_of(&en);
+    for needle in [
+        "Electronic passport, 48 pages",
+        "IDR 650,000",
+        "Legal basis: ",
+    ] {
+        assert!(en.contains(needle), "`{needle}` missing:\n{en}");
+    }
+    let ar = site.out("ar/paspor/baru/index.html");
+    let ar = main_of(&ar);
+    for needle in ["جواز سفر إلكتروني", "الأساس القانوني"] {
+        assert!(ar.contains(needle), "`{needle}` missing:\n{ar}");
+    }
+    // In the digits the Arabic strings choose.
+    assert!(
+        ar.contains("650,000 روبية") || ar.contains("٦٥٠٬٠٠٠ روبية"),
+        "{ar}"
+    );
+}
+
+#[test]
+fn tariffs_all_shows_the_schedule_without_expired_tariffs_and_future_ones_with_their_date() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let page = site.out("paspor/tarif/index.html");
+    let main = main_of(&page);
+    let schedule = &main[main.find("s-schedule").expect("a schedule")..];
+    for needle in [
+        "Paspor elektronik 48 halaman",
+        "Rp650.000",
+        "Visa kunjungan",
+        "Rp1.500.000",
+        "mulai 1 Januari 2027",
+    ] {
+        assert!(schedule.contains(needle), "`{needle}` missing:\n{schedule}");
+    }
+    assert!(
+        !main.contains("tarif lama"),
+        "an expired tariff is shown:\n{main}"
+    );
+    // The schedule comes after the body.
+    assert!(main.find("berlaku untuk semua pemohon") < main.find("s-schedule"));
+    let en = site.out("en/paspor/tarif/index.html");
+    assert!(main_of(&en).contains("from 1 January 2027"), "{en}");
+    assert!(main_of(&en).contains("IDR 1,500,000"), "{en}");
+}
+
+#[test]
+fn a_changed_amount_changes_the_page_and_the_leaflet() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let leaflet = site.root.join("dist/leaflets/id/paspor/baru.pdf");
+    let text = pdf_text(&leaflet);
+    for needle in ["Paspor elektronik 48 halaman", "Rp650.000", "Dasar hukum: "] {
+        assert!(
+            text.contains(needle),
+            "`{needle}` missing from the leaflet:\n{text}"
+        );
+    }
+    let tariffs = std::fs::read_to_string(site.path("data/tariffs.yaml")).unwrap();
+    site.write(
+        "data/tariffs.yaml",
+        &tariffs.replace("amount: 650000", "amount: 725000"),
+    );
+    site.build().assert_ok();
+    let page = site.out("paspor/baru/index.html");
+    assert!(main_of(&page).contains("Rp725.000"));
+    assert!(!main_of(&page).contains("Rp650.000"));
+    let text = pdf_text(&leaflet);
+    assert!(text.contains("Rp725.000"), "{text}");
+    assert!(!text.contains("Rp650.000"), "{text}");
+    let en = pdf_text(&site.root.join("dist/leaflets/en/paspor/baru.pdf"));
+    assert!(en.contains("IDR 725,000"), "{en}");
+}
+
+#[test]
+fn check_validates_the_tariff_file() {
+    let site = Site::fixture("basic");
+    site.write(
+        "data/tariffs.yaml",
+        "paspor-elektronik:\n  item: Paspor elektronik\n  amout: 650000\n  legal_basis: PP 45/2024\n",
+    );
+    site.run(&["check"])
+        .assert_error("data/tariffs.yaml:3:3", "unknown-key")
+        .assert_hint("did you mean `amount`?");
+    site.write(
+        "data/tariffs.yaml",
+        "paspor-elektronik:\n  item: { id: Paspor, fr: Passeport }\n  amount: 650000\n  legal_basis: PP 45/2024\n",
+    );
+    site.run(&["check"])
+        .assert_error("data/tariffs.yaml:2:23", "unknown-language");
+}
