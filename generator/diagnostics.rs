@@ -39,6 +39,7 @@ pub mod codes {
     pub const FOLDER_NOT_EMPTY: &str = "folder-not-empty";
     pub const HEADING_LEVEL_1: &str = "heading-level-1";
     pub const HEADING_SKIPS_LEVEL: &str = "heading-skips-level";
+    pub const ICON: &str = "icon";
     pub const IMAGE_WITHOUT_ALT: &str = "image-without-alt";
     pub const INTERNAL: &str = "internal-error";
     pub const IO: &str = "io-error";

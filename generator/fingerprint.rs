@@ -14,6 +14,17 @@ pub fn of(bytes: &[u8]) -> u128 {
     hasher.finish128().as_u128()
 }
 
+/// The fingerprint of several byte strings in order; their boundaries count (`["ab", "c"]` differs from
+/// `["a", "bc"]`).
+pub fn of_parts(parts: &[&[u8]]) -> u128 {
+    let mut hasher = SipHasher13::new_with_keys(0x5375_6c75_6820_7365, 0x7276_6520_6f75_7470);
+    for part in parts {
+        hasher.write_usize(part.len());
+        hasher.write(part);
+    }
+    hasher.finish128().as_u128()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -96,7 +96,8 @@ impl Strings {
         self.per_language[lang].get(key).map_or(key, String::as_str)
     }
 
-    /// Writes a number with the language's digits and grouping: `350.000` (id), `350,000` (en), `٣٥٠٬٠٠٠` (ar).
+    /// Writes a number with the language's digits and grouping: `350.000` (id), `350,000` (en and ar; `٣٥٠٬٠٠٠`
+    /// with `digits: arabic-indic`).
     pub fn number(&self, lang: usize, value: f64) -> String {
         let decimals = if value.fract() == 0.0 { 0 } else { 2 };
         let text = format!("{:.*}", decimals, value.abs());

@@ -71,6 +71,13 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
         )),
     );
     ctx.insert("css_url", &asset_url(site, theme, "style.css"));
+    ctx.insert("offline_enabled", &config.offline);
+    ctx.insert("root_url", &config.url(""));
+    ctx.insert(
+        "manifest_url",
+        &config.url(&crate::offline::manifest_path(site, lang)),
+    );
+    ctx.insert("theme_color", crate::offline::THEME_COLOR);
     ctx.insert("extra", &config.extra);
     let root = &site.sections[0];
     let nav: Vec<Value> = root
@@ -149,12 +156,37 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
             ("sitemap.xml".into(), ctx)
         }
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
+        Job::Offline { lang } => {
+            let (t, mut ctx) = simple(
+                shared,
+                *lang,
+                "offline.html",
+                "offline/",
+                site.strings.get(*lang, "offline_title"),
+            );
+            ctx.insert("noindex", &true);
+            (t, ctx)
+        }
+        Job::ServiceWorker => {
+            let mut ctx = tera::Context::new();
+            let assets: Vec<String> = ["style.css", "search/search.js", "search/analysis.js"]
+                .into_iter()
+                .filter(|name| shared.theme.statics.contains_key(*name))
+                .map(|name| asset_url(site, shared.theme, name))
+                .collect();
+            ctx.insert("version", &crate::offline::version(site, &assets));
+            ctx.insert("languages", &crate::offline::worker_languages(site));
+            ctx.insert("assets", &assets);
+            ("sw.js".into(), ctx)
+        }
         Job::Static { .. }
         | Job::Asset { .. }
         | Job::SearchIndex { .. }
         | Job::Leaflet { .. }
         | Job::EventCalendar { .. }
-        | Job::EventFeed { .. } => {
+        | Job::EventFeed { .. }
+        | Job::Icon { .. }
+        | Job::WebManifest { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
             return Err(Diagnostic::error(
                 codes::INTERNAL,
@@ -439,6 +471,10 @@ fn page_context(
         "section": { "title": section.shown(lang).0.front.title, "url": site.config.url(&section.paths[lang]) },
         "extra": v.front.extra,
         "key": page.key,
+        "calendar": v.event.as_ref().map(|_| json!({
+            "ics": site.config.url(&crate::calendar::event_path(page, lang)),
+            "feed": site.config.url(&crate::calendar::feed_path(site, lang)),
+        })),
         "leaflet": shared.leaflets.get(&(pi, lang)).map(|size| json!({
             "url": site.config.url(&super::leaflets::output_path(site, page, lang)),
             "size": super::leaflets::human_size(*size),
@@ -455,10 +491,6 @@ fn page_context(
     insert_owned(&mut ctx, "page", page_value);
     ctx.insert("page_title", &v.front.title);
     ctx.insert("description", &v.front.description);
-        "calendar": v.event.as_ref().map(|_| json!({
-            "ics": site.config.url(&crate::calendar::event_path(page, lang)),
-            "feed": site.config.url(&crate::calendar::feed_path(site, lang)),
-        })),
     ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
     ctx.insert("noindex", &fallback);
     ctx.insert("breadcrumbs", &breadcrumbs(site, Some(page.section), lang));
@@ -591,6 +623,7 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
         "upcoming": if first_page { upcoming.iter().map(|&p| summary(site, &site.pages[p], lang)).collect::<Vec<_>>() } else { Vec::new() },
         "past": if first_page { past.iter().map(|&p| summary(site, &site.pages[p], lang)).collect::<Vec<_>>() } else { Vec::new() },
         "has_events": !upcoming.is_empty() || !past.is_empty(),
+        "events_feed": site.config.url(&crate::calendar::feed_path(site, lang)),
         "subsections": section_cards(site, si, lang),
         "fallback": fallback,
         "fallback_lang": site.config.languages[shown_lang].code,
@@ -607,7 +640,6 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
     ctx.insert("section", &value);
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&section.paths[lang]));
-        "events_feed": site.config.url(&crate::calendar::feed_path(site, lang)),
     ctx.insert("noindex", &false);
     ctx.insert("translations", &translations(site, lang, path_of, |_| true));
     ctx.insert("alternates", &alternates(site, path_of, available));

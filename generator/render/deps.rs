@@ -49,6 +49,10 @@ impl Affected {
                 self.pages.contains(&(*page, *lang))
             }
             Job::EventCalendar { page, lang } => self.pages.contains(&(*page, *lang)),
+            // Its cache version is a hash of every page's content.
+            Job::ServiceWorker => !self.pages.is_empty(),
+            // From the theme's or the site's logo, and the configuration.
+            Job::Icon { .. } | Job::WebManifest { .. } | Job::Offline { .. } => false,
             // The feed lists the upcoming events of every page: any edited version may be one.
             Job::EventFeed { lang } => self.pages.iter().any(|(_, l)| l == lang),
             Job::Section { section, lang, .. } => self.sections.contains(&(*section, *lang)),

@@ -65,7 +65,6 @@ pub enum Job {
         page: usize,
         lang: usize,
     },
-    Static {
     /// An event page's iCalendar file in one language.
     EventCalendar {
         page: usize,
@@ -75,6 +74,21 @@ pub enum Job {
     EventFeed {
         lang: usize,
     },
+    /// One of the site's icons ([`crate::offline::ICONS`]), drawn from its SVG.
+    Icon {
+        name: &'static str,
+    },
+    /// A language's web app manifest.
+    WebManifest {
+        lang: usize,
+    },
+    /// A language's offline page, shown for pages not kept by the service worker.
+    Offline {
+        lang: usize,
+    },
+    /// The service worker script.
+    ServiceWorker,
+    Static {
         source: FileSource,
     },
     Asset {
@@ -136,7 +150,6 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
             }
         }
         for lang in 0..langs {
-        for lang in 0..langs {
             if page.shown(lang).0.event.is_some() {
                 push(
                     crate::calendar::event_path(page, lang),
@@ -146,6 +159,7 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
                 );
             }
         }
+        for lang in 0..langs {
             if leaflets::wanted(site, page, lang) {
                 let (variant, _) = page.shown(lang);
                 push(
@@ -247,7 +261,6 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
             "feed".into(),
             &mut diags,
         );
-        if !site.tags[lang].is_empty() {
         if crate::calendar::has_events(site) {
             push(
                 crate::calendar::feed_path(site, lang),
@@ -256,6 +269,7 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
                 &mut diags,
             );
         }
+        if !site.tags[lang].is_empty() {
             push(
                 format!("{prefix}tags/index.html"),
                 Job::TagIndex { lang },
@@ -281,6 +295,38 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
         "sitemap".into(),
         &mut diags,
     );
+    for (name, _) in crate::offline::ICONS {
+        if !crate::offline::provided(theme, name) {
+            push(
+                name.to_string(),
+                Job::Icon { name },
+                "site icon".into(),
+                &mut diags,
+            );
+        }
+    }
+    if site.config.offline {
+        for lang in 0..langs {
+            push(
+                crate::offline::manifest_path(site, lang),
+                Job::WebManifest { lang },
+                "web app manifest".into(),
+                &mut diags,
+            );
+            push(
+                format!("{}index.html", crate::offline::offline_path(site, lang)),
+                Job::Offline { lang },
+                "offline page".into(),
+                &mut diags,
+            );
+        }
+        push(
+            "sw.js".into(),
+            Job::ServiceWorker,
+            "service worker".into(),
+            &mut diags,
+        );
+    }
     for (path, source) in &theme.statics {
         push(
             path.clone(),
@@ -376,18 +422,42 @@ pub fn run(
                         Job::Asset { from } => sink
                             .copy(&planned.out, from)
                             .map_err(|e| io_error(&planned.origin, e)),
-                        job => context::render(&shared, tera, job).and_then(|bytes| {
                         Job::EventCalendar { page, lang } => {
                             let ics = crate::calendar::event_file(site, *page, *lang);
                             sink.put(&planned.out, ics.unwrap_or_default().as_bytes())
                                 .map_err(|e| io_error(planned.out.as_str(), e))
                         }
+                        Job::Icon { name } => crate::offline::icon_source(theme)
+                            .ok_or_else(|| "the theme has no icons/icon.svg".to_string())
+                            .and_then(|svg| crate::offline::icon(&svg, name))
+                            .map_err(|e| {
+                                Diagnostic::error(codes::ICON, e)
+                                    .in_file(if theme.statics.contains_key("logo.svg") {
+                                        "static/logo.svg"
+                                    } else {
+                                        "(default theme) icons/icon.svg"
+                                    })
+                                    .with_hint(
+                                        "save the logo as a valid SVG file (a drawing, not text)",
+                                    )
+                            })
+                            .and_then(|png| {
+                                sink.put(&planned.out, &png)
+                                    .map_err(|e| io_error(planned.out.as_str(), e))
+                            }),
+                        Job::WebManifest { lang } => sink
+                            .put(
+                                &planned.out,
+                                crate::offline::manifest(site, *lang).as_bytes(),
+                            )
+                            .map_err(|e| io_error(planned.out.as_str(), e)),
                         Job::EventFeed { lang } => sink
                             .put(
                                 &planned.out,
                                 crate::calendar::feed_file(site, *lang).as_bytes(),
                             )
                             .map_err(|e| io_error(planned.out.as_str(), e)),
+                        job => context::render(&shared, tera, job).and_then(|bytes| {
                             sink.put(&planned.out, &bytes)
                                 .map_err(|e| io_error(planned.out.as_str(), e))
                         }),

@@ -442,6 +442,11 @@ async fn site(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         )
             .into_response();
     }
+    // The preview installs no service worker: an editor must always see the build just made, never a
+    // cached one.
+    if uri.path() == "/sw.js" {
+        return (StatusCode::NOT_FOUND, "No service worker in the preview.\n").into_response();
+    }
     let published = shared.current();
     match paths::lookup(&published.files, uri.path(), &published.languages) {
         Lookup::File(key) => file_response(&published, StatusCode::OK, &key),

@@ -17,7 +17,8 @@ if (!dist || paths.length === 0) {
 const server = await serveDist(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
+// Pages as the server sends them: a service worker would answer later pages itself, past the route below.
+const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, serviceWorkers: 'block' });
 const offsite = [];
 await context.route('**/*', async (route) => {
   const url = route.request().url();

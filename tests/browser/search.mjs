@@ -17,7 +17,8 @@ if (!dist) {
 const server = await serveDist(dist);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+// The search client's own downloads, without the service worker's (tests/browser/offline.mjs covers it).
+const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
 const errors = [];
 let failures = 0;
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.json': 'application/json', '.xml': 'application/xml', '.png': 'image/png', '.svg': 'image/svg+xml',
-  '.pdf': 'application/pdf', '.gz': 'application/gzip',
+  '.pdf': 'application/pdf', '.gz': 'application/gzip', '.ico': 'image/x-icon', '.ics': 'text/calendar',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export function serveDist(root) {

@@ -63,6 +63,9 @@ fn fixture_templates_pass_axe() {
             "/en/paspor/hilang/",
             "/acara/",
             "/paspor/bundel/",
+            "/offline/",
+            "/ar/offline/",
+            "/acara/seminar/",
         ],
     );
     assert!(ok, "{report}");

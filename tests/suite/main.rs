@@ -13,6 +13,7 @@ mod fuzz_regressions;
 mod interrupt;
 mod leaflet;
 mod properties;
+mod offline;
 mod scaffold;
 mod scale;
 mod search;
