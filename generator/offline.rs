@@ -160,7 +160,7 @@ pub fn worker_languages(site: &Site) -> Vec<WorkerLanguage> {
             }
         })
         .collect();
-    out.sort_by(|a, b| b.prefix.len().cmp(&a.prefix.len()));
+    out.sort_by_key(|l| std::cmp::Reverse(l.prefix.len()));
     out
 }
 
