@@ -78,6 +78,20 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
         &config.url(&crate::offline::manifest_path(site, lang)),
     );
     ctx.insert("theme_color", crate::offline::THEME_COLOR);
+    // Open Graph names languages as `id_ID`; each language's own strings say how.
+    let og_locales: serde_json::Map<String, Value> = config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(l, language)| {
+            (
+                language.code.clone(),
+                Value::String(site.strings.get(l, "og_locale").to_string()),
+            )
+        })
+        .collect();
+    ctx.insert("og_locales", &og_locales);
+    ctx.insert("og_image", &config.permalink("icon-512.png"));
     ctx.insert("extra", &config.extra);
     let root = &site.sections[0];
     let nav: Vec<Value> = root
@@ -492,6 +506,7 @@ fn page_context(
     ctx.insert("page_title", &v.front.title);
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
+    ctx.insert("og_type", "article");
     ctx.insert("noindex", &fallback);
     ctx.insert("breadcrumbs", &breadcrumbs(site, Some(page.section), lang));
     let available = |l: usize| page.variants[l].is_some();

@@ -100,3 +100,65 @@ fn pages_stay_readable_offline() {
     assert!(out.status.success(), "{report}");
     assert!(!report.contains("FAIL"), "{report}");
 }
+
+/// Every page carries Open Graph tags in its language whose image exists, and guides a share block of
+/// plain links (nothing is loaded from another site until the reader taps one).
+#[test]
+fn pages_have_share_previews_and_guides_a_share_block() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let dist = site.path("dist");
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(&dist) {
+        let entry = entry.unwrap();
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(path).unwrap();
+        if html.contains(r#"http-equiv="refresh""#) {
+            continue; // Redirects of aliases are never shared.
+        }
+        pages += 1;
+        let meta = |property: &str| {
+            let start = format!(r#"<meta property="{property}" content=""#);
+            html.split(&start)
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_string)
+                .unwrap_or_else(|| panic!("{}: no {property}", path.display()))
+        };
+        assert!(!meta("og:title").is_empty());
+        let lang = html
+            .split(r#"<html lang=""#)
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let locale = meta("og:locale");
+        assert!(
+            locale.starts_with(&format!("{lang}_")),
+            "{}: {locale}",
+            path.display()
+        );
+        let image = meta("og:image");
+        let file = image
+            .strip_prefix("https://uji.example/")
+            .expect("an absolute image URL");
+        let png = image::load_from_memory(&std::fs::read(dist.join(file)).unwrap()).unwrap();
+        assert_eq!(png.width().to_string(), meta("og:image:width"));
+        assert_eq!(png.height().to_string(), meta("og:image:height"));
+    }
+    assert!(pages > 20, "{pages} pages");
+    let guide = site.out("paspor/baru/index.html");
+    assert!(
+        guide.contains(r#"<meta property="og:url" content="https://uji.example/paspor/baru/">"#)
+    );
+    assert!(guide.contains(r#"<a href="https://wa.me/?text=Paspor%20Baru%20https%3A%2F%2Fuji%2Eexample%2Fpaspor%2Fbaru%2F" rel="noopener">WhatsApp</a>"#), "{guide}");
+    assert!(guide.contains(
+        r#"<input id="share-url" type="url" value="https://uji.example/paspor/baru/" readonly>"#
+    ));
+    // A fallback page (shown in another language) is not offered for sharing.
+    assert!(!site.out("en/paspor/hilang/index.html").contains("wa.me"));
+}
