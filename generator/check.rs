@@ -2,9 +2,11 @@
 //! make it worse for readers (missing alt text, skipped heading levels, empty links, duplicate titles, pages
 //! without a description, procedures without fees or requirements, undated pages in date-sorted sections).
 //! Each rule only produces diagnostics; nothing here changes the site. [`translations`] lists what each
-//! language is missing; [`external`] checks links to other websites (only with `check --external`).
+//! language is missing; [`review`] the procedures due for review; [`external`] checks links to other
+//! websites (only with `check --external`).
 
 pub mod external;
+pub mod review;
 pub mod translations;
 
 use crate::diagnostics::codes;
@@ -14,37 +16,59 @@ use crate::content::front_matter::SortBy;
 use crate::content::library::{Body, PageVariant, Site};
 use crate::diagnostics::{Diagnostic, Sources};
 
-/// `check`'s terminal report: each diagnostic as compilers print it, except the per-page "not translated"
-/// and per-language "UI strings missing" warnings, which the table of missing translations summarises
-/// after them; then the totals.
+/// `check`'s terminal report: each diagnostic as compilers print it, except the per-page "not translated",
+/// per-language "UI strings missing" and per-page review warnings, which the table of missing translations
+/// and the table of guides to review summarise after them; then the totals.
 pub fn render_human(
     diags: &[Diagnostic],
     sources: &Sources,
     gaps: &translations::Gaps,
     color: bool,
 ) -> String {
+    let translation_table = translations::table(gaps, color);
+    let review_table = review::table(&gaps.review, color);
+    // A summarised warning is left out only when its table is printed (`--strict` makes them errors, which
+    // are always printed one by one).
+    let summarised_here = |d: &Diagnostic| {
+        !d.is_error()
+            && ((translations::is_summarised(d) && !translation_table.is_empty())
+                || (review::is_summarised(d) && !review_table.is_empty()))
+    };
     let shown: Vec<Diagnostic> = diags
         .iter()
-        .filter(|d| !translations::is_summarised(d))
+        .filter(|d| !summarised_here(d))
         .cloned()
         .collect();
-    let summarised = diags.len() - shown.len();
+    let translations_summarised = diags
+        .iter()
+        .filter(|d| summarised_here(d) && translations::is_summarised(d))
+        .count();
+    let reviews_summarised = diags
+        .iter()
+        .filter(|d| summarised_here(d) && review::is_summarised(d))
+        .count();
     let mut out = crate::diagnostics::render_items(&shown, sources, color);
-    let table = translations::table(gaps, color);
-    if !table.is_empty() {
+    for table in [&translation_table, &review_table] {
+        if table.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&table);
+        out.push_str(table);
+    }
+    if !translation_table.is_empty() || !review_table.is_empty() {
         out.push('\n');
     }
     if !diags.is_empty() {
         out.push_str(&crate::diagnostics::totals(diags));
-        if summarised > 0 && !table.is_empty() {
-            out.push_str(&format!(
-                " ({summarised} of them about missing translations)"
-            ));
-        }
+        let about = match (translations_summarised, reviews_summarised) {
+            (0, 0) => String::new(),
+            (t, 0) => format!(" ({t} of them about missing translations)"),
+            (0, r) => format!(" ({r} of them about reviews)"),
+            (t, r) => format!(" ({t} of them about missing translations, {r} about reviews)"),
+        };
+        out.push_str(&about);
         out.push('\n');
     }
     out
@@ -67,6 +91,7 @@ pub fn run(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
         }
     }
     duplicate_titles(site, sources, &mut diags);
+    diags.extend(review::warnings(&review::find(site), sources));
     diags
 }
 
@@ -193,6 +218,23 @@ fn duplicate_titles(site: &Site, sources: &Sources, diags: &mut Vec<Diagnostic>)
             }
         }
     }
+}
+
+/// Where the value of `key:` is written in a file's front matter (the key's place if it cannot be told).
+fn front_value_span(sources: &Sources, file: &str, key: &str) -> std::ops::Range<usize> {
+    let Some(text) = sources.get(file) else {
+        return 0..0;
+    };
+    let Ok(split) = crate::content::front_matter::split(file, &text) else {
+        return 0..0;
+    };
+    let doc = crate::yaml::Doc {
+        file,
+        text: split.front,
+        offset: split.front_offset,
+    };
+    let span = doc.value_span_of(&[key]);
+    split.front_offset + span.start..split.front_offset + span.end
 }
 
 /// Where `key:` is written in a file's front matter (the start of the front matter if absent).

@@ -40,9 +40,12 @@ pub struct LanguageGaps {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Gaps {
     pub languages: Vec<LanguageGaps>,
+    /// Procedures whose review is missing or overdue, tabled on their own ([`super::review`]).
+    pub review: super::review::Review,
 }
 
 impl Gaps {
+    /// No missing translations or UI strings (the review has its own table).
     pub fn is_empty(&self) -> bool {
         self.languages.is_empty()
     }
@@ -50,7 +53,7 @@ impl Gaps {
 
 /// A content path as editors see it: `content/paspor/baru.en.md` → `paspor/baru`,
 /// `content/paspor/_index.md` → `paspor/_index`, a bundle `content/x/y/index.md` → `x/y`.
-fn content_path(file: &str) -> String {
+pub(super) fn content_path(file: &str) -> String {
     let rel = file.strip_prefix("content/").unwrap_or(file);
     let stem = rel.strip_suffix(".md").unwrap_or(rel);
     let stem = match stem.rsplit_once('.') {
@@ -109,7 +112,10 @@ pub fn find(site: &Site) -> Gaps {
             strings,
         });
     }
-    Gaps { languages }
+    Gaps {
+        languages,
+        review: super::review::find(site),
+    }
 }
 
 /// One warning per untranslated page or section (naming every language it lacks) and one per language
@@ -313,7 +319,12 @@ fn page_lines(pages: &[String], out: &mut String) {
 
 /// Writes `items` comma-separated after `head`, wrapping before [`WIDTH`] with `indent`, in at most
 /// `max_lines` lines; returns the text and how many items did not fit.
-fn wrap(items: &[String], head: &str, indent: &str, max_lines: usize) -> (String, usize) {
+pub(super) fn wrap(
+    items: &[String],
+    head: &str,
+    indent: &str,
+    max_lines: usize,
+) -> (String, usize) {
     let mut out = String::new();
     let mut line = head.to_string();
     let mut line_has_item = false;
@@ -387,6 +398,7 @@ mod tests {
                 total: 400,
                 strings: names(40, "search_placeholder"),
             }],
+            ..Gaps::default()
         };
         let text = table(&gaps, false);
         for line in text.lines() {
@@ -426,6 +438,7 @@ mod tests {
                 total: 9,
                 strings: vec![],
             }],
+            ..Gaps::default()
         };
         let text = table(&gaps, false);
         assert!(text.contains("en   3 of 9 pages and sections\n"), "{text}");

@@ -11,10 +11,12 @@ fn bundled_site_checks_with_only_translation_warnings() {
     assert_eq!(v["errors"], 0);
     for d in v["diagnostics"].as_array().unwrap() {
         let msg = d["message"].as_str().unwrap();
-        assert!(
-            msg.starts_with("not translated into: ar"),
-            "unexpected warning: {d}"
-        );
+        // The office's own contact details are stand-ins in site.yaml until it fills them in; guides
+        // still waiting for their first review are listed too.
+        let expected = msg.starts_with("not translated into: ar")
+            || (d["code"] == "placeholder" && d["file"] == "site.yaml")
+            || matches!(d["code"].as_str(), Some("not-reviewed" | "review-overdue"));
+        assert!(expected, "unexpected warning: {d}");
     }
 }
 

@@ -165,3 +165,134 @@ fn check_validates_the_tariff_file() {
     site.run(&["check"])
         .assert_error("data/tariffs.yaml:2:23", "unknown-language");
 }
+
+#[test]
+fn sources_and_the_review_date_are_shown_on_the_page_and_the_leaflet() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    let page = site.out("paspor/baru/index.html");
+    let main = main_of(&page);
+    for needle in [
+        r#"<h2 id="s-sources">Dasar hukum dan sumber</h2>"#,
+        r#"<a href="https://jdih.kantor-uji.test/pp-45-2024">PP 45/2024 tentang tarif PNBP</a>"#,
+        "<li>Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian</li>",
+        r#"Diperiksa: <time datetime="2026-11-10">10 November 2026</time>"#,
+    ] {
+        assert!(main.contains(needle), "`{needle}` missing:\n{main}");
+    }
+    let en = site.out("en/paspor/baru/index.html");
+    let en = main_of(&en);
+    assert!(en.contains("Legal basis and sources"), "{en}");
+    assert!(
+        en.contains(r#"Reviewed: <time datetime="2026-11-10">10 November 2026</time>"#),
+        "{en}"
+    );
+    let text = pdf_text(&site.root.join("dist/leaflets/id/paspor/baru.pdf"));
+    for needle in [
+        "Dasar hukum dan sumber",
+        "PP 45/2024 tentang tarif",
+        "Nomor 6 Tahun 2011",
+    ] {
+        assert!(
+            text.contains(needle),
+            "`{needle}` missing from the leaflet:\n{text}"
+        );
+    }
+}
+
+/// The `check --format json` warnings of one code, as (file:line:column).
+fn warnings_of(run: &crate::harness::Run, code: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            assert_eq!(d["severity"], "warning", "{d}");
+            format!(
+                "{}:{}:{}",
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn procedures_due_for_review_are_one_warning_each_in_json_and_one_table_in_the_terminal() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/paspor/visa.md",
+        "---\ntitle: Visa\ndescription: Visa.\nrequirements: [Paspor]\n---\n\nIsi.\n",
+    );
+    site.write(
+        "content/paspor/lama.md",
+        "---\ntitle: Lama\ndescription: Lama.\nreviewed: 2025-01-05\nfees:\n  - { item: X, amount: 0 }\n---\n",
+    );
+    site.write(
+        "content/paspor/lama.en.md",
+        "---\ntitle: Old\ndescription: Old.\nreviewed: 2026-01-05\nfees:\n  - { item: X, amount: 0 }\n---\n",
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "warnings only: {}", run.stdout);
+    assert_eq!(
+        warnings_of(&run, "not-reviewed"),
+        ["content/paspor/visa.md:2:1"]
+    );
+    assert_eq!(
+        warnings_of(&run, "review-overdue"),
+        ["content/paspor/lama.md:4:11"]
+    );
+
+    let human = site.run(&["check"]);
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(
+        !human.stderr.contains("warning[not-reviewed]"),
+        "{}",
+        human.stderr
+    );
+    assert!(
+        human.stderr.contains("Guides to review"),
+        "{}",
+        human.stderr
+    );
+    assert!(
+        human.stderr.contains("never reviewed: paspor/visa"),
+        "{}",
+        human.stderr
+    );
+    assert!(
+        human
+            .stderr
+            .contains("overdue:        paspor/lama (2025-01-05)"),
+        "{}",
+        human.stderr
+    );
+    assert!(human.stderr.contains("2 about reviews"), "{}", human.stderr);
+
+    // A section allows longer; the site shorter.
+    let section = std::fs::read_to_string(site.path("content/paspor/_index.md")).unwrap();
+    site.write(
+        "content/paspor/_index.md",
+        &section.replace("weight: 1\n", "weight: 1\nreview_months: 24\n"),
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    assert!(
+        warnings_of(&run, "review-overdue").is_empty(),
+        "{}",
+        run.stdout
+    );
+    site.write("content/paspor/_index.md", &section);
+    let config = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{config}review: {{ months: 6 }}\n"));
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(
+        warnings_of(&run, "review-overdue"),
+        [
+            "content/paspor/lama.en.md:4:11",
+            "content/paspor/lama.md:4:11"
+        ]
+    );
+}

@@ -95,7 +95,7 @@ impl Site {
         Site { _dir: dir, root }
     }
 
-    /// A copy of the repository's own bundled site (site.yaml, content/, i18n/).
+    /// A copy of the repository's own bundled site (site.yaml, content/, i18n/, data/).
     pub fn bundled() -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
@@ -103,6 +103,9 @@ impl Site {
         fs::copy(repo().join("site.yaml"), root.join("site.yaml")).expect("site.yaml");
         copy_dir(&repo().join("content"), &root.join("content"));
         copy_dir(&repo().join("i18n"), &root.join("i18n"));
+        if repo().join("data").is_dir() {
+            copy_dir(&repo().join("data"), &root.join("data"));
+        }
         Site { _dir: dir, root }
     }
 
