@@ -884,6 +884,37 @@ mod tests {
         }
     }
 
+    /// Once a language's only page is drafted, its index has no records file: the search step removes the
+    /// one it wrote before, instead of serving that page's title and text on.
+    #[test]
+    fn a_language_left_without_pages_keeps_no_old_search_records() {
+        let (dir, options, mut builder) = first_built();
+        let root = dir.path();
+        assert!(builder.files().contains_key("search/ar/r0.json"));
+        let mut batch = edit(
+            root,
+            "content/paspor/baru.en.md",
+            " and [the Arabic version](baru.ar.md)",
+            "",
+        );
+        let drafted = edit(
+            root,
+            "content/paspor/baru.ar.md",
+            "leaflet: true",
+            "draft: true",
+        );
+        batch.paths.extend(drafted.paths);
+        let (rebuilt, search) = builder.rebuild(&batch);
+        assert!(!rebuilt.failed(), "{:?}", rebuilt.diagnostics);
+        let landed = search
+            .expect("a search step")
+            .run(|_| ())
+            .expect("it lands");
+        assert!(landed.changed.contains(&"search/ar/r0.json".to_string()));
+        assert!(!builder.files().contains_key("search/ar/r0.json"));
+        assert_same_as_full(&builder, &options, "the only Arabic page drafted");
+    }
+
     /// A bug that panics during a rebuild (injected here, before and in the middle of a run) becomes an
     /// `internal-error` naming the saved file; the last good site stays served, and the next save gives the
     /// site a full build gives.
