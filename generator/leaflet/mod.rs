@@ -18,6 +18,7 @@
 //!   the last attempt: the template may use its spare panels (the tri-fold's inside flap) first.
 //! - `expected_pages`: the page count the engine considers "fits".
 
+mod card;
 mod qr;
 #[cfg(test)]
 mod tests;
@@ -34,6 +35,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
+pub use self::card::{CardInput, HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH};
 use self::world::LeafletWorld;
 
 /// Text scales tried in turn, largest first. The smallest keeps body text at about 8 pt, still

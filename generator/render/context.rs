@@ -91,7 +91,11 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
         })
         .collect();
     ctx.insert("og_locales", &og_locales);
-    ctx.insert("og_image", &config.permalink("icon-512.png"));
+    // The share image: the site's card in this language; pages and listings name their section's.
+    ctx.insert(
+        "og_image",
+        &config.permalink(&super::leaflets::card_path(site, None, lang)),
+    );
     ctx.insert("extra", &config.extra);
     let root = &site.sections[0];
     let nav: Vec<Value> = root
@@ -200,6 +204,7 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
         | Job::EventCalendar { .. }
         | Job::EventFeed { .. }
         | Job::Icon { .. }
+        | Job::Card { .. }
         | Job::WebManifest { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
             return Err(Diagnostic::error(
@@ -507,6 +512,14 @@ fn page_context(
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
     ctx.insert("og_type", "article");
+    if page.section != 0 {
+        ctx.insert(
+            "og_image",
+            &site
+                .config
+                .permalink(&super::leaflets::card_path(site, Some(page.section), lang)),
+        );
+    }
     ctx.insert("noindex", &fallback);
     ctx.insert("breadcrumbs", &breadcrumbs(site, Some(page.section), lang));
     let available = |l: usize| page.variants[l].is_some();
@@ -655,6 +668,14 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
     ctx.insert("section", &value);
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&section.paths[lang]));
+    if si != 0 {
+        ctx.insert(
+            "og_image",
+            &site
+                .config
+                .permalink(&super::leaflets::card_path(site, Some(si), lang)),
+        );
+    }
     ctx.insert("noindex", &false);
     ctx.insert("translations", &translations(site, lang, path_of, |_| true));
     ctx.insert("alternates", &alternates(site, path_of, available));

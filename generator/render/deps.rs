@@ -53,6 +53,8 @@ impl Affected {
             Job::ServiceWorker => !self.pages.is_empty(),
             // From the theme's or the site's logo, and the configuration.
             Job::Icon { .. } | Job::WebManifest { .. } | Job::Offline { .. } => false,
+            // Site and section titles: a section file's edit renders everything.
+            Job::Card { .. } => false,
             // The feed lists the upcoming events of every page: any edited version may be one.
             Job::EventFeed { lang } => self.pages.iter().any(|(_, l)| l == lang),
             Job::Section { section, lang, .. } => self.sections.contains(&(*section, *lang)),

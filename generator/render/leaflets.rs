@@ -336,3 +336,63 @@ pub fn human_size(bytes: usize) -> String {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     }
 }
+
+/// Where a share card is written: the site's (`section` `None`) or a section's, per language.
+pub fn card_path(site: &Site, section: Option<usize>, lang: usize) -> String {
+    let code = &site.config.languages[lang].code;
+    match section {
+        None => format!("cards/{code}/site.png"),
+        Some(s) => format!("cards/{code}/{}.png", site.sections[s].dir),
+    }
+}
+
+impl Leaflets {
+    /// Renders the share card of the site (`section` `None`) or of a section, in `lang`.
+    pub fn render_card(
+        &self,
+        theme: &Theme,
+        site: &Site,
+        section: Option<usize>,
+        lang: usize,
+        sources: &Sources,
+    ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        let rel = "cards/card.typ";
+        let path = theme.shown_path(rel);
+        let template = theme
+            .read(rel)
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .ok_or_else(|| {
+                vec![Diagnostic::error(
+                    codes::MISSING_TEMPLATE,
+                    "missing share card template `cards/card.typ`",
+                )
+                .in_file(&path)
+                .with_hint("add cards/card.typ (UTF-8 Typst) to the theme")]
+            })?;
+        sources.insert(&path, template.as_str().into());
+        let language = &site.config.languages[lang];
+        let heading = match section {
+            Some(s) => site.sections[s].shown(lang).0.front.title.clone(),
+            None => language
+                .description
+                .clone()
+                .unwrap_or_else(|| language.title.clone()),
+        };
+        let input = crate::leaflet::CardInput {
+            title: language.title.clone(),
+            heading,
+            office: site.config.contact.office.clone().unwrap_or_default(),
+            lang: language.code.clone(),
+            dir: language.dir.as_str().to_string(),
+            has_logo: self.logo.is_some(),
+        };
+        self.engine
+            .render_card(&input, &path, &template, self.logo.clone())
+            .map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|e| to_diagnostic(e, sources))
+                    .collect()
+            })
+    }
+}

@@ -88,6 +88,11 @@ pub enum Job {
     },
     /// The service worker script.
     ServiceWorker,
+    /// A share card (PNG): the site's (`section` `None`) or a section's, in one language.
+    Card {
+        section: Option<usize>,
+        lang: usize,
+    },
     Static {
         source: FileSource,
     },
@@ -295,6 +300,17 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
         "sitemap".into(),
         &mut diags,
     );
+    for lang in 0..langs {
+        let cards = std::iter::once(None).chain((1..site.sections.len()).map(Some));
+        for section in cards {
+            push(
+                leaflets::card_path(site, section, lang),
+                Job::Card { section, lang },
+                "share card".into(),
+                &mut diags,
+            );
+        }
+    }
     for (name, _) in crate::offline::ICONS {
         if !crate::offline::provided(theme, name) {
             push(
@@ -413,7 +429,9 @@ pub fn run(
             jobs.par_iter()
                 .filter_map(|planned| {
                     let result = match &planned.job {
-                        Job::Leaflet { .. } | Job::SearchIndex { .. } => return None,
+                        Job::Leaflet { .. } | Job::Card { .. } | Job::SearchIndex { .. } => {
+                            return None
+                        }
                         Job::Static { source } => match source {
                             FileSource::Builtin(bytes) => sink.put(&planned.out, bytes),
                             FileSource::Disk(path) => sink.copy(&planned.out, path),
@@ -480,7 +498,7 @@ pub fn run(
 
 fn leaflet_count(jobs: &[Planned]) -> usize {
     jobs.iter()
-        .filter(|j| matches!(j.job, Job::Leaflet { .. }))
+        .filter(|j| matches!(j.job, Job::Leaflet { .. } | Job::Card { .. }))
         .count()
 }
 
@@ -498,7 +516,7 @@ fn run_leaflets(
 ) -> (HashMap<(usize, usize), usize>, Vec<Diagnostic>) {
     let wanted: Vec<&Planned> = jobs
         .iter()
-        .filter(|j| matches!(j.job, Job::Leaflet { .. }))
+        .filter(|j| matches!(j.job, Job::Leaflet { .. } | Job::Card { .. }))
         .collect();
     let mut sizes = HashMap::new();
     if wanted.is_empty() {
@@ -513,6 +531,17 @@ fn run_leaflets(
     let results: Vec<(usize, usize, Result<usize, Vec<Diagnostic>>)> = wanted
         .par_iter()
         .filter_map(|planned| {
+            if let Job::Card { section, lang } = planned.job {
+                let result = engine
+                    .render_card(&prepared.theme, site, section, lang, &prepared.sources)
+                    .and_then(|png| {
+                        sink.put(&planned.out, &png)
+                            .map_err(|e| vec![io_error(planned.out.as_str(), e)])
+                    });
+                progress.step();
+                // Cards have no size shown on a page: only their errors count.
+                return result.err().map(|d| (usize::MAX, 0, Err(d)));
+            }
             let Job::Leaflet { page, lang } = planned.job else {
                 return None;
             };

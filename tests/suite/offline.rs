@@ -159,6 +159,13 @@ fn pages_have_share_previews_and_guides_a_share_block() {
     assert!(guide.contains(
         r#"<input id="share-url" type="url" value="https://uji.example/paspor/baru/" readonly>"#
     ));
+    // A guide's preview shows its section's card in its language; the home page the site's.
+    assert!(site.out("ar/paspor/baru/index.html").contains(
+        r#"<meta property="og:image" content="https://uji.example/cards/ar/paspor.png">"#
+    ));
+    assert!(site
+        .out("index.html")
+        .contains(r#"<meta property="og:image" content="https://uji.example/cards/id/site.png">"#));
     // A fallback page (shown in another language) is not offered for sharing.
     assert!(!site.out("en/paspor/hilang/index.html").contains("wa.me"));
 }
