@@ -1,11 +1,13 @@
 //! Editorial rules that `suluh check` adds to what the build validates: things that do not break the site but
 //! make it worse for readers (missing alt text, skipped heading levels, empty links, duplicate titles, pages
-//! without a description, procedures without fees or requirements, undated pages in date-sorted sections).
+//! without a description, procedures without fees or requirements, undated pages in date-sorted sections,
+//! placeholders left in contact details, fee notes and sources).
 //! Each rule only produces diagnostics; nothing here changes the site. [`translations`] lists what each
 //! language is missing; [`review`] the procedures due for review; [`external`] checks links to other
 //! websites (only with `check --external`).
 
 pub mod external;
+pub mod placeholders;
 pub mod review;
 pub mod translations;
 
@@ -92,6 +94,7 @@ pub fn run(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
     }
     duplicate_titles(site, sources, &mut diags);
     diags.extend(review::warnings(&review::find(site), sources));
+    diags.extend(placeholders::warnings(site, sources));
     diags
 }
 

@@ -160,6 +160,13 @@ pub fn normalize(diags: &mut Vec<Diagnostic>) {
     diags.dedup();
 }
 
+/// `--strict`: every warning becomes an error, so that a CI run fails on it.
+pub fn make_strict(diags: &mut [Diagnostic]) {
+    for d in diags.iter_mut() {
+        d.severity = Severity::Error;
+    }
+}
+
 pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }

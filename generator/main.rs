@@ -36,6 +36,9 @@ enum Command {
         /// Include pages marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Treat every warning as an error: exit 1 and leave the output untouched.
+        #[arg(long)]
+        strict: bool,
     },
     /// Preview the site: build it in memory, serve it on loopback, rebuild and reload browsers on every change.
     Serve {
@@ -68,6 +71,9 @@ enum Command {
         /// Time allowed per request in milliseconds (for tests).
         #[arg(long, hide = true, default_value_t = 10_000)]
         external_timeout_ms: u64,
+        /// Treat every warning as an error (exit 1), e.g. in an office's CI before publishing.
+        #[arg(long)]
+        strict: bool,
     },
     /// Render one page's print leaflet (PDF) on demand.
     Leaflet {
@@ -139,11 +145,13 @@ fn main() -> ExitCode {
             output,
             base_url,
             drafts,
+            strict,
         } => {
             let output = output.unwrap_or_else(|| root.join("dist"));
             let options = Options {
                 drafts,
                 base_url,
+                strict,
                 progress: true,
                 timings: std::env::var_os("SULUH_TIMINGS").is_some_and(|v| v == "1"),
                 ..Options::new(root)
@@ -169,9 +177,11 @@ fn main() -> ExitCode {
             drafts,
             external,
             external_timeout_ms,
+            strict,
         } => {
             let options = Options {
                 drafts,
+                strict,
                 ..Options::new(root)
             };
             let external = external.then(|| suluh::check::external::Settings {

@@ -31,6 +31,8 @@ pub struct Options {
     pub progress: bool,
     /// Print how long each stage took to standard error (`SULUH_TIMINGS=1`; for the benchmark).
     pub timings: bool,
+    /// Every warning is an error (`--strict`, for an office's CI): `build` then writes nothing.
+    pub strict: bool,
 }
 
 impl Options {
@@ -42,6 +44,7 @@ impl Options {
             now: None,
             progress: false,
             timings: false,
+            strict: false,
         }
     }
 }
@@ -947,6 +950,9 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
                 let (render_diags, count) = render_into(&prepared, &staging, &progress);
                 clock.lap("render (leaflets, pages, search)");
                 diags.extend(render_diags);
+                if options.strict {
+                    crate::diagnostics::make_strict(&mut diags);
+                }
                 if !has_errors(&diags) {
                     let commit = staging.commit();
                     clock.lap("swap in the output");
@@ -997,6 +1003,9 @@ pub fn check(options: &Options, external: Option<&crate::check::external::Settin
         if let Some(settings) = external {
             diags.extend(crate::check::external::check(&prepared.site, settings));
         }
+    }
+    if options.strict {
+        crate::diagnostics::make_strict(&mut diags);
     }
     normalize(&mut diags);
     Outcome {

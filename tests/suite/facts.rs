@@ -296,3 +296,84 @@ fn procedures_due_for_review_are_one_warning_each_in_json_and_one_table_in_the_t
         ]
     );
 }
+
+#[test]
+fn placeholders_are_warnings_at_the_value_and_mark_the_leaflet_as_a_sample() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write(
+        "site.yaml",
+        &config.replace(
+            "  office: Kantor Uji\n",
+            "  office: Kantor Uji\n  address: \"TODO: alamat\"\n",
+        ),
+    );
+    let page = std::fs::read_to_string(site.path("content/paspor/baru.md")).unwrap();
+    site.write(
+        "content/paspor/baru.md",
+        &page
+            .replace(
+                "note: Untuk pemohon yang memilih paspor elektronik.",
+                "note: Ganti dengan catatan",
+            )
+            .replace(
+                "  - Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian\n",
+                "  - Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian\n  - { title: Peraturan daerah, url: \"https://example.org/perda\" }\ncontact: { phone: \"+62 725 000-0000\" }\n",
+            ),
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "warnings only: {}", run.stdout);
+    assert_eq!(
+        warnings_of(&run, "placeholder"),
+        [
+            "content/paspor/baru.md:16:11",
+            "content/paspor/baru.md:20:38",
+            "content/paspor/baru.md:21:20",
+            "site.yaml:11:13",
+        ]
+    );
+    let human = site.run(&["check"]);
+    assert!(
+        human
+            .stderr
+            .contains("replace it with the real value before publishing"),
+        "{}",
+        human.stderr
+    );
+
+    // The leaflet that prints them says it is a sample; one that prints none does not.
+    site.build().assert_ok();
+    let text = pdf_text(&site.root.join("dist/leaflets/id/paspor/baru.pdf"));
+    assert!(text.contains("CONTOH / SAMPLE"), "{text}");
+    site.write("site.yaml", &config);
+    site.write("content/paspor/baru.md", &page);
+    site.build().assert_ok();
+    let text = pdf_text(&site.root.join("dist/leaflets/id/paspor/baru.pdf"));
+    assert!(!text.contains("CONTOH"), "{text}");
+}
+
+#[test]
+fn strict_makes_every_warning_an_error() {
+    let site = Site::fixture("basic");
+    // The fixture checks with warnings only (missing descriptions and translations).
+    site.run(&["check"]).assert_ok();
+    let run = site.run(&["check", "--strict"]);
+    run.assert_error("content/paspor/bundel/index.md:2:1", "no-description");
+    assert!(!run.stderr.contains("warning["), "{}", run.stderr);
+    let json = site.run(&["check", "--strict", "--format", "json"]);
+    assert_eq!(json.code, 1, "{}", json.stdout);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["warnings"], 0);
+    assert!(v["errors"].as_u64().unwrap() > 0);
+    // `build --strict` refuses to publish a site with a warning of its own (a tag without letters) and
+    // leaves the output untouched.
+    let page = std::fs::read_to_string(site.path("content/paspor/hilang.md")).unwrap();
+    site.write(
+        "content/paspor/hilang.md",
+        &page.replace("tags: [paspor]", "tags: [paspor, \"—\"]"),
+    );
+    let build = site.run(&["build", "--strict"]);
+    assert_eq!(build.code, 1, "{}", build.stderr);
+    assert!(!site.out_exists("index.html"));
+    site.build().assert_ok();
+}
