@@ -220,7 +220,11 @@ updated: {today}
 #   - KTP (kartu tanda penduduk) asli
 # fees:
 #   - {{ item: Paspor biasa 48 halaman, amount: 350000 }}   # currency defaults to IDR
+#   - tariff: paspor-elektronik  # or a fee of data/tariffs.yaml, with its legal basis
 # processing_time: 4 hari kerja
+# sources:                     # the regulations and official pages the guide rests on
+#   - Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian
+# reviewed: {today}           # the day someone checked the guide against its sources
 # leaflet: true              # or {{ layout: booklet }}: a printable PDF for outreach
 #
 # Link other guides by their Markdown file, e.g. [paspor baru](../paspor/paspor-baru.md)
