@@ -1,5 +1,5 @@
-//! Placeholders left in facts readers rely on: a contact value (in `site.yaml`, a section or a page), a fee's
-//! note or a source that contains one of `placeholders:` of `site.yaml` (by default `000-0000`, `example`,
+//! Placeholders left in facts readers rely on: a contact value (in `site.yaml`, a section or a page), an
+//! event's place, a fee's note or a source that contains one of `placeholders:` of `site.yaml` (by default `000-0000`, `example`,
 //! `TODO`, `ganti`), ignoring case. Each is a warning at the value itself; leaflets that would print one carry
 //! a "sample" band ([`crate::render::leaflets`]).
 
@@ -38,13 +38,27 @@ pub fn warnings(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
                 .iter()
                 .filter_map(|f| f.note.as_deref())
                 .collect();
-            let has_any = front.contact.is_some() || !notes.is_empty() || !front.sources.is_empty();
+            let has_any = front.contact.is_some()
+                || !notes.is_empty()
+                || !front.sources.is_empty()
+                || front.event.is_some();
             if !has_any {
                 continue;
             }
             with_front(sources, &v.file, |doc| {
                 if let Some(c) = &front.contact {
                     contact(site, doc, c, &mut diags);
+                }
+                // An event's place: a venue not yet booked is written as an example.
+                if let Some(event) = &front.event {
+                    for (key, value) in [("location", &event.location), ("address", &event.address)]
+                    {
+                        let Some(value) = value else { continue };
+                        if let Some(p) = site.config.placeholder_in(value) {
+                            let span = doc.value_text_span(&["event", key], value);
+                            diags.push(warning(doc, span, p, &format!("the event's {key}"), value));
+                        }
+                    }
                 }
                 let spans = doc.values_in_block("fees", "note");
                 for (i, note) in notes.iter().enumerate() {

@@ -377,3 +377,22 @@ fn strict_makes_every_warning_an_error() {
     assert!(!site.out_exists("index.html"));
     site.build().assert_ok();
 }
+
+/// A venue not booked yet is written as an example; `check` points at it like at any other placeholder.
+#[test]
+fn an_events_example_venue_is_a_placeholder() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/acara/desa.md",
+        "---\ntitle: Sosialisasi Desa\ndescription: Untuk warga desa.\ndate: 2031-01-02\nreviewed: 2026-11-20\nevent:\n  start: 2031-04-01T09:00\n  location: Balai Desa (contoh — ganti dengan tempat resmi)\n---\n\nAcara.\n",
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found = v["diagnostics"].as_array().unwrap().iter().any(|d| {
+        d["code"] == "placeholder"
+            && d["file"] == "content/acara/desa.md"
+            && d["line"] == 8
+            && d["column"] == 13
+    });
+    assert!(found, "{v}");
+}
