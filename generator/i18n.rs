@@ -239,6 +239,10 @@ mod tests {
         let s = Strings::load(&c, &[]).unwrap();
         assert_eq!(s.money(0, 350000.0, "IDR"), "Rp350.000");
         assert_eq!(s.money(1, 350000.0, "IDR"), "IDR 350,000");
+        assert_eq!(s.money(2, 1500.0, "IDR"), "1,500 روبية");
+        // A site may ask for Arabic-Indic digits instead.
+        let indic: std::sync::Arc<str> = "digits: arabic-indic\nnumber_group: \"٬\"\n".into();
+        let s = Strings::load(&c, &[("i18n/ar.yaml".to_string(), indic)]).unwrap();
         assert_eq!(s.money(2, 1500.0, "IDR"), "١٬٥٠٠ روبية");
         assert_eq!(s.money(1, 12.5, "USD"), "USD 12.50");
         let d = jiff::civil::date(2026, 1, 5);

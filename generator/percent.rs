@@ -10,9 +10,18 @@ pub fn decode_lossy(text: &str) -> Cow<'_, str> {
     percent_encoding::percent_decode_str(text).decode_utf8_lossy()
 }
 
-/// Decodes `%XX` escapes; `None` when the decoded bytes are not UTF-8. For request paths, where such a path
-/// names no output.
+/// Decodes `%XX` escapes; `None` for an escape that is not two hex digits or decoded bytes that are not
+/// UTF-8. For request paths, where such a path is a bad request.
 pub fn decode_strict(text: &str) -> Option<Cow<'_, str>> {
+    let bytes = text.as_bytes();
+    let well_formed = bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || (bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
+    }
     percent_encoding::percent_decode_str(text)
         .decode_utf8()
         .ok()
@@ -32,6 +41,9 @@ mod tests {
         assert_eq!(decode_lossy("%C3%A9"), "é");
         assert_eq!(decode_lossy("%FF"), "\u{FFFD}");
         assert_eq!(decode_strict("%FF"), None);
+        assert_eq!(decode_strict("/%zz"), None);
+        assert_eq!(decode_strict("/a%2"), None);
+        assert_eq!(decode_strict("/é%"), None);
         assert_eq!(decode_strict("/a%20b/").as_deref(), Some("/a b/"));
     }
 }

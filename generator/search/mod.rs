@@ -142,14 +142,47 @@ fn documents(site: &Site, lang: usize) -> impl Iterator<Item = (usize, &PageVari
         .filter_map(move |(i, page)| page.variants[lang].as_ref().map(|v| (i, v)))
 }
 
-fn fields(v: &PageVariant) -> [Cow<'_, str>; 4] {
+fn fields<'a>(site: &Site, v: &'a PageVariant, lang: usize) -> [Cow<'a, str>; 4] {
     let headings: Vec<&str> = v.body.headings.iter().map(|h| h.title.as_str()).collect();
+    // The fee table is part of what the guide says: a reader searching for a fee finds it.
+    let fees = crate::render::fees::rows(site, &v.front.fees, lang);
+    let body = if fees.is_empty() {
+        Cow::Borrowed(&*v.body.text)
+    } else {
+        let mut text = v.body.text.to_string();
+        for fee in &fees {
+            text.push('\n');
+            text.push_str(&fee.item);
+            text.push(' ');
+            text.push_str(&fee.amount);
+        }
+        Cow::Owned(text)
+    };
     [
         Cow::Borrowed(v.front.title.as_str()),
         Cow::Borrowed(v.front.description.as_deref().unwrap_or("")),
         Cow::Owned(headings.join(" ")),
-        Cow::Borrowed(&*v.body.text),
+        body,
     ]
+}
+
+/// A result's teaser: the description (or the start of the text), then the amounts of the guide's fees, so
+/// that a changed tariff shows in the results too.
+fn teaser_with_fees(site: &Site, v: &PageVariant, lang: usize, teaser: String) -> String {
+    let mut amounts: Vec<String> = Vec::new();
+    for fee in crate::render::fees::rows(site, &v.front.fees, lang) {
+        if !amounts.contains(&fee.amount) {
+            amounts.push(fee.amount);
+        }
+    }
+    if amounts.is_empty() {
+        return teaser;
+    }
+    format!(
+        "{teaser} — {}: {}",
+        site.strings.get(lang, "fees"),
+        amounts.join(", ")
+    )
 }
 
 /// Builds the search files of one language: (path relative to the output root, bytes).
@@ -159,14 +192,14 @@ pub fn build(site: &Site, lang: usize) -> Vec<(String, Vec<u8>)> {
     let mut table = TableBuilder::default();
     let mut records = Vec::new();
     for (page, v) in documents(site, lang) {
-        let [title, description, headings, body] = fields(v);
+        let [title, description, headings, body] = fields(site, v, lang);
         table.add(analyzer, [&title, &description, &headings, &body]);
         let section = &site.sections[site.pages[page].section];
         records.push(Record {
             t: &v.front.title,
             u: site.config.url(&site.pages[page].paths[lang]),
             s: &section.shown(lang).0.front.title,
-            d: teaser(&description, &body),
+            d: teaser_with_fees(site, v, lang, teaser(&description, &v.body.text)),
         });
     }
 
@@ -262,7 +295,7 @@ fn elasticlunr_index(site: &Site, lang: usize, analyzer: analysis::Analyzer) -> 
         .add_fields(FIELDS)
         .build();
     for (doc, (_, v)) in documents(site, lang).enumerate() {
-        index.add_doc(&doc.to_string(), fields(v));
+        index.add_doc(&doc.to_string(), fields(site, v, lang));
     }
     index.to_json()
 }

@@ -1143,8 +1143,9 @@ mod tests {
             assert_same_as_full(&builder, &options, &format!("{rel}: {to}"));
         }
 
-        // A body-only edit of a translated page renders that page, its leaflet and its language's feed (the
-        // search index follows in its own step); no listing or tag page.
+        // A body-only edit of a translated page renders that page, its leaflet, its language's feeds (Atom
+        // and calendar) and the service worker, whose cache is named after every page's content (the search
+        // index follows in its own step); no listing or tag page.
         let rel = "content/paspor/baru.en.md";
         let text = read(rel).replace(
             "A passport is a travel document.",
@@ -1152,11 +1153,11 @@ mod tests {
         );
         let rebuilt = save(&mut builder, &options, rel, &text);
         assert!(rebuilt.relinked && rebuilt.incremental);
-        assert_eq!(rebuilt.rendered.0, 3, "{:?}", rebuilt.changed);
+        assert_eq!(rebuilt.rendered.0, 5, "{:?}", rebuilt.changed);
         assert_eq!(
             rebuilt.changed,
-            vec!["en/atom.xml", "en/paspor/baru/index.html"],
-            "the leaflet's bytes stay the same"
+            vec!["en/atom.xml", "en/paspor/baru/index.html", "sw.js"],
+            "the leaflet's bytes and the calendar feed stay the same"
         );
         assert_same_as_full(&builder, &options, "body of the English version");
 

@@ -121,7 +121,7 @@ fn tariffs_all_shows_the_schedule_without_expired_tariffs_and_future_ones_with_t
 }
 
 #[test]
-fn a_changed_amount_changes_the_page_and_the_leaflet() {
+fn a_changed_amount_changes_the_page_the_leaflet_and_the_search_teaser() {
     let site = Site::fixture("basic");
     site.build().assert_ok();
     let leaflet = site.root.join("dist/leaflets/id/paspor/baru.pdf");
@@ -146,6 +146,13 @@ fn a_changed_amount_changes_the_page_and_the_leaflet() {
     assert!(!text.contains("Rp650.000"), "{text}");
     let en = pdf_text(&site.root.join("dist/leaflets/en/paspor/baru.pdf"));
     assert!(en.contains("IDR 725,000"), "{en}");
+    // The search results' teaser quotes the amount too.
+    let records = site.out("search/id/r0.json");
+    assert!(
+        records.contains("Cara membuat paspor baru. — Biaya: ") && records.contains("Rp725.000\""),
+        "{records}"
+    );
+    assert!(!records.contains("Rp650.000"), "{records}");
 }
 
 #[test]
