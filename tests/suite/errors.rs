@@ -171,7 +171,7 @@ fn missing_template() {
         "---\ntitle: Judul\ntemplate: prosedur.html\n---\n",
     )
     .build()
-    .assert_error("content/paspor/x.md:3:12", "missing-template")
+    .assert_error("content/paspor/x.md:3:11", "missing-template")
     .assert_hint("create templates/prosedur.html");
 }
 
