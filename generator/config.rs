@@ -268,6 +268,9 @@ pub struct Config {
     pub placeholders: Vec<String>,
     /// Service worker and offline page (`offline.enabled`).
     pub offline: bool,
+    /// Whether the service worker is written: with `offline`, except in `serve`, which must always show the
+    /// build just made (see [`crate::pipeline::Options::service_worker`]).
+    pub service_worker: bool,
     /// `messages:`, when set.
     pub messages: Option<MessagesLanguage>,
     pub extra: serde_json::Value,
@@ -422,6 +425,7 @@ impl Config {
                 .filter(|p| !p.trim().is_empty())
                 .collect(),
             offline: raw.offline.enabled,
+            service_worker: raw.offline.enabled,
             messages: raw.messages,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
             data: Default::default(),

@@ -33,6 +33,9 @@ pub struct Options {
     pub timings: bool,
     /// Every warning is an error (`--strict`, for an office's CI): `build` then writes nothing.
     pub strict: bool,
+    /// Write the service worker (when `offline.enabled`). `serve` does not: a worker would cache the preview,
+    /// and its version, a hash of every page, would be worked out again after every save.
+    pub service_worker: bool,
 }
 
 impl Options {
@@ -45,6 +48,7 @@ impl Options {
             progress: false,
             timings: false,
             strict: false,
+            service_worker: true,
         }
     }
 }
@@ -698,10 +702,11 @@ fn prepare_in(
         Ok(c) => c,
         Err(e) => return fail(e),
     };
-    let config = match &options.base_url {
+    let mut config = match &options.base_url {
         Some(url) => config.with_base_url(url),
         None => config,
     };
+    config.service_worker &= options.service_worker;
     let config = crate::data::read_into(config, &options.root, sources, &mut diags);
     let i18n_files = read_i18n(&options.root, sources, &mut diags);
     let strings = match Strings::load(&config, &i18n_files) {

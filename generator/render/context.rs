@@ -72,6 +72,7 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
     );
     ctx.insert("css_url", &asset_url(site, theme, "style.css"));
     ctx.insert("offline_enabled", &config.offline);
+    ctx.insert("service_worker", &(config.offline && config.service_worker));
     ctx.insert("root_url", &config.url(""));
     ctx.insert(
         "manifest_url",

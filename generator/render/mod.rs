@@ -336,12 +336,14 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
                 &mut diags,
             );
         }
-        push(
-            "sw.js".into(),
-            Job::ServiceWorker,
-            "service worker".into(),
-            &mut diags,
-        );
+        if site.config.service_worker {
+            push(
+                "sw.js".into(),
+                Job::ServiceWorker,
+                "service worker".into(),
+                &mut diags,
+            );
+        }
     }
     for (path, source) in &theme.statics {
         push(

@@ -202,6 +202,7 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
             base_url: Some(format!("http://{address}")),
             // Stage times of every rebuild, for bench/serve-bench.sh.
             timings: std::env::var_os("SULUH_TIMINGS").is_some_and(|v| v == "1"),
+            service_worker: false,
             ..Options::new(root.clone())
         },
         spill.clone(),

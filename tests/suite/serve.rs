@@ -772,3 +772,15 @@ fn editing_the_tariff_file_changes_the_served_pages() {
     });
     assert!(server.get("/paspor/baru/").body.contains("Rp725.000"));
 }
+
+/// The preview shows the build just made: it has no service worker to cache it, and pages do not ask for one.
+#[test]
+fn the_preview_has_no_service_worker() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site);
+    assert_eq!(server.get("/sw.js").status, 404);
+    let page = server.get("/paspor/baru/");
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("serviceWorker"), "{}", page.body);
+    assert!(page.body.contains(r#"<link rel="manifest""#));
+}
