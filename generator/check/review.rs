@@ -145,13 +145,7 @@ pub fn table(review: &Review, color: bool) -> String {
     if review.is_empty() {
         return String::new();
     }
-    let bold = |s: &str| {
-        if color {
-            format!("\x1b[1m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
+    let bold = |s: &str| super::translations::bold(s, color);
     let mut out = String::new();
     let _ = writeln!(out, "{}", bold("Guides to review"));
     for (code, due) in &review.languages {

@@ -222,13 +222,7 @@ pub fn table(gaps: &Gaps, color: bool) -> String {
     if gaps.is_empty() {
         return String::new();
     }
-    let bold = |s: &str| {
-        if color {
-            format!("\x1b[1m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
+    let bold = |s: &str| bold(s, color);
     let mut out = String::new();
     let _ = writeln!(out, "{}", bold("Missing translations"));
     for lang in &gaps.languages {
@@ -358,6 +352,15 @@ pub(super) fn wrap(
         out.push('\n');
     }
     (out, 0)
+}
+
+/// `text` in bold on a terminal that shows colour: the summary tables' headings and language codes.
+pub(crate) fn bold(text: &str, color: bool) -> String {
+    if color {
+        format!("\x1b[1m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
 }
 
 #[cfg(test)]
