@@ -9,7 +9,7 @@
 
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use crate::content::library::{EventTimes, Page, Site};
+use crate::content::site::{EventTimes, Page, Site};
 
 /// Whether an event has not ended by `now` (an event with dates only lasts until the end of its last day).
 pub fn upcoming(event: &EventTimes, now: &jiff::Zoned) -> bool {
@@ -121,7 +121,7 @@ fn entry(site: &Site, page: usize, lang: usize) -> Option<Event> {
 
 /// When the event's description was last changed: the page's `updated`, else its `date`, else the
 /// event's start.
-fn stamp(variant: &crate::content::library::PageVariant, times: &EventTimes) -> jiff::Timestamp {
+fn stamp(variant: &crate::content::site::PageVariant, times: &EventTimes) -> jiff::Timestamp {
     variant
         .front
         .updated

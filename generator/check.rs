@@ -15,7 +15,7 @@ use crate::diagnostics::codes;
 use std::collections::BTreeMap;
 
 use crate::content::front_matter::SortBy;
-use crate::content::library::{Body, PageVariant, Site};
+use crate::content::site::{Body, PageVariant, Site};
 use crate::diagnostics::{Diagnostic, Sources};
 
 /// `check`'s terminal report: each diagnostic as compilers print it, except the per-page "not translated",

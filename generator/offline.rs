@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::json;
 
-use crate::content::library::Site;
+use crate::content::site::Site;
 use crate::theme::{FileSource, Theme};
 
 /// The icons written at the output's root: name, and size in pixels (`favicon.ico` holds a 32 px PNG).

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
-use crate::content::{self, library, Loaded};
+use crate::content::{self, link, relink, site, Loaded};
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
 use crate::i18n::Strings;
 use crate::output::{NullSink, Sink, Staging};
@@ -55,7 +55,7 @@ impl Options {
 
 /// A site ready to render.
 pub struct Prepared {
-    pub site: library::Site,
+    pub site: site::Site,
     /// Shared with the next run when it re-links only edited pages (the theme did not change).
     pub theme: Arc<Theme>,
     pub tera: Arc<tera::Tera>,
@@ -241,7 +241,7 @@ pub struct Run {
     /// Markdown files whose text changed, appeared or disappeared since the previous run; `None` when
     /// everything was read again (then the caller must compare for itself).
     pub changed: Option<BTreeSet<String>>,
-    /// Set when the site is the base's with only these pages linked again ([`library::relink`]): its
+    /// Set when the site is the base's with only these pages linked again ([`relink::relink`]): its
     /// structure, and so its outputs' paths, are the base's.
     pub relinked: Option<Vec<usize>>,
     /// The base's model, handed back unless the run linked the whole site (then it was dropped first).
@@ -541,7 +541,7 @@ impl LoadCache {
 /// [`prepare`] with a cache of load results kept between runs; `changes` are the site-relative paths that
 /// changed since the previous run (`None`: unknown, read everything). With a `base` (the last good run) and
 /// only Markdown files under `content/` changed since it, the base's site is updated for the edited pages
-/// ([`library::relink`]) instead of linked again, when the edit leaves its structure as it was.
+/// ([`relink::relink`]) instead of linked again, when the edit leaves its structure as it was.
 pub fn prepare_cached(
     options: &Options,
     cache: &mut LoadCache,
@@ -596,7 +596,7 @@ pub fn prepare_cached(
 }
 
 /// Reads the reported Markdown files and re-links only the pages they belong to, over the base's site.
-/// When the edits reach further ([`library::Structural`], a file gone, `content/` read again), hands back
+/// When the edits reach further ([`relink::Structural`], a file gone, `content/` read again), hands back
 /// what reading found, for a full run.
 fn relink_edits(
     options: &Options,
@@ -635,7 +635,7 @@ fn relink_edits(
         loaded.extend(entry.loaded.clone());
         diags.extend(entry.diagnostics.iter().cloned());
     }
-    let link_options = library::LinkOptions {
+    let link_options = link::LinkOptions {
         drafts: options.drafts,
         now: now(options, &old.config),
     };
@@ -648,9 +648,9 @@ fn relink_edits(
             .loaded
             .clone()
     };
-    let relinked = match library::relink(old, loaded, link_options, &loaded_of) {
+    let relinked = match relink::relink(old, loaded, link_options, &loaded_of) {
         Ok(r) => r,
-        Err(library::Structural) => return Err(refreshed),
+        Err(relink::Structural) => return Err(refreshed),
     };
     diags.extend(relinked.diagnostics);
     let site = relinked.site;
@@ -769,12 +769,12 @@ fn prepare_in(
         };
     };
     let now = now(options, &config);
-    let (site, link_diags) = library::link(
+    let (site, link_diags) = link::link(
         config,
         strings,
         loaded,
         assets,
-        library::LinkOptions {
+        link::LinkOptions {
             drafts: options.drafts,
             now,
         },
@@ -812,7 +812,7 @@ fn prepare_in(
 pub fn link_texts(
     files: &[(&str, &str)],
     drafts: bool,
-) -> (Option<library::Site>, Vec<Diagnostic>, Arc<Sources>) {
+) -> (Option<site::Site>, Vec<Diagnostic>, Arc<Sources>) {
     let sources = Arc::new(Sources::default());
     for (path, text) in files {
         sources.insert(path, Arc::from(*text));
@@ -855,12 +855,12 @@ pub fn link_texts(
         }
     }
     let now = jiff::Timestamp::UNIX_EPOCH.to_zoned(config.timezone.clone());
-    let (site, link_diags) = library::link(
+    let (site, link_diags) = link::link(
         config,
         strings,
         loaded,
         assets,
-        library::LinkOptions { drafts, now },
+        link::LinkOptions { drafts, now },
     );
     diags.extend(link_diags);
     normalize(&mut diags);
@@ -868,7 +868,7 @@ pub fn link_texts(
 }
 
 /// A page or section may only name a template that exists; the error points at the `template:` value.
-fn validate_templates(site: &library::Site, theme: &Theme, sources: &Sources) -> Vec<Diagnostic> {
+fn validate_templates(site: &site::Site, theme: &Theme, sources: &Sources) -> Vec<Diagnostic> {
     let pages = site
         .pages
         .iter()
@@ -1081,7 +1081,7 @@ pub fn leaflet(options: &Options, request: &LeafletRequest) -> (Option<RenderedL
 }
 
 fn find_leaflet_page(
-    site: &library::Site,
+    site: &site::Site,
     request: &LeafletRequest,
 ) -> Result<(usize, usize), Diagnostic> {
     let key = request.page.trim_matches('/');

@@ -15,7 +15,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::content::library::{Body, Site};
+use crate::content::site::{Body, Site};
 use crate::diagnostics::Diagnostic;
 
 /// The diagnostic code of a broken or moved external link.

@@ -5,7 +5,7 @@
 
 use crate::config::{Contact, FILE_NAME};
 use crate::content::front_matter::split;
-use crate::content::library::Site;
+use crate::content::site::Site;
 use crate::diagnostics::{codes, Diagnostic, Sources};
 use crate::yaml::Doc;
 

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::content::library::{Page, PageVariant, Site};
+use crate::content::site::{Page, PageVariant, Site};
 use crate::diagnostics::{codes, Diagnostic, Sources};
 
 /// Whether a diagnostic is one the review table summarises.

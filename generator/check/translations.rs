@@ -10,7 +10,7 @@ use crate::diagnostics::codes;
 use std::fmt::Write as _;
 
 use crate::config;
-use crate::content::library::Site;
+use crate::content::site::Site;
 use crate::diagnostics::Diagnostic;
 
 /// The diagnostic code of a page or section that lacks a translation.

@@ -2,11 +2,21 @@
 //! the frozen site model ([`Site`]) that rendering reads.
 //!
 //! Loading a file is a pure function of its path and text ([`load_file`]), so files load in parallel and a
-//! preview server can keep results per file. Linking ([`library::link`]) sees every file at once: it groups
-//! translations, computes URLs, orders listings, collects tags and resolves internal links.
+//! preview server can keep results per file. Linking ([`link::link`]) sees every file at once: it groups
+//! translations, computes URLs, orders listings, collects tags and resolves internal links; `serve` links
+//! only the pages an edit changed ([`relink::relink`]), with the same phases.
+//!
+//! - [`site`]: the model linking produces and rendering reads;
+//! - [`link`] and [`relink`]: the link step, for all files and for edits;
+//! - [`resolve`]: internal links → pages, sections and anchors;
+//! - [`order`]: listing order and tag membership, shared by both link steps.
 
 pub mod front_matter;
-pub mod library;
+pub mod link;
+mod order;
+pub mod relink;
+mod resolve;
+pub mod site;
 
 use crate::diagnostics::codes;
 use std::fs;
@@ -20,7 +30,8 @@ use crate::diagnostics::{did_you_mean, Diagnostic, Sources};
 use crate::markdown::{self, Inline, Rendered, Step};
 use front_matter::{PageFront, SectionFront};
 
-pub use library::{link, Page, PageVariant, Section, SectionVariant, Site};
+pub use link::link;
+pub use site::{Page, PageVariant, Section, SectionVariant, Site};
 
 /// The content folder under the site root.
 pub const CONTENT_DIR: &str = "content";

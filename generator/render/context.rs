@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use super::Job;
 use crate::config::Contact;
-use crate::content::library::{contact_for, Page, PageVariant, Section, Site, Target};
+use crate::content::site::{contact_for, Page, PageVariant, Section, Site, Target};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{fill_links, sanitize};
 use crate::theme::Theme;
@@ -285,7 +285,7 @@ fn alternates(
 }
 
 /// HTML of a body shown in `lang`: links filled with URLs in that language, sanitised unless trusted.
-pub fn body_html(site: &Site, body: &crate::content::library::Body, lang: usize) -> String {
+pub fn body_html(site: &Site, body: &crate::content::site::Body, lang: usize) -> String {
     let urls: Vec<String> = body
         .links
         .iter()
@@ -327,23 +327,24 @@ fn breadcrumbs(site: &Site, mut section: Option<usize>, lang: usize) -> Vec<Valu
     crumbs
 }
 
-/// A page as it appears in a listing.
+/// A page as it appears in a listing: only what [`Page::listed`] gives, which is also what `serve` compares
+/// to find the listings an edit reaches (`render::deps`).
 fn summary(site: &Site, page: &Page, lang: usize) -> Value {
-    let (v, fallback) = page.shown(lang);
+    let listed = page.listed(lang);
     json!({
-        "title": v.front.title,
+        "title": listed.title,
         "url": site.config.url(&page.paths[lang]),
-        "description": v.front.description,
-        "date": v.front.date.map(|d| site.strings.date(lang, d.0)),
-        "updated": v.front.updated.map(|d| site.strings.date(lang, d.0)),
-        "updated_iso": v.front.updated.or(v.front.date).map(|d| d.0.to_string()),
-        "event": v.event.as_ref().map(|e| event_value(site, e, lang)),
-        "fallback": fallback,
-        "fallback_lang": site.config.languages[v.lang].code,
+        "description": listed.description,
+        "date": listed.date.map(|d| site.strings.date(lang, d)),
+        "updated": listed.updated.map(|d| site.strings.date(lang, d)),
+        "updated_iso": listed.updated.or(listed.date).map(|d| d.to_string()),
+        "event": listed.event.map(|e| event_value(site, e, lang)),
+        "fallback": listed.fallback,
+        "fallback_lang": site.config.languages[listed.lang].code,
     })
 }
 
-fn event_value(site: &Site, e: &crate::content::library::EventTimes, lang: usize) -> Value {
+fn event_value(site: &Site, e: &crate::content::site::EventTimes, lang: usize) -> Value {
     let s = &site.strings;
     let start_date = s.date(lang, e.start.date());
     let tz_abbr = jiff::fmt::strtime::format("%Z", &e.start).unwrap_or_default();
@@ -589,15 +590,13 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
     let per_page = v.front.paginate_by.unwrap_or(usize::MAX);
     let (events, others): (Vec<usize>, Vec<usize>) = section.pages[lang]
         .iter()
-        .partition(|&&p| site.pages[p].shown(lang).0.event.is_some());
+        .partition(|&&p| site.pages[p].listed(lang).event.is_some());
     let mut upcoming: Vec<usize> = Vec::new();
     let mut past: Vec<usize> = Vec::new();
     for p in events {
         let e = site.pages[p]
-            .shown(lang)
-            .0
+            .listed(lang)
             .event
-            .as_ref()
             .map(|e| event_value(site, e, lang));
         if e.and_then(|e| e["upcoming"].as_bool()).unwrap_or(false) {
             upcoming.push(p);
@@ -606,24 +605,14 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
         }
     }
     // Soonest upcoming first; most recent past first.
-    upcoming.sort_by_key(|&p| {
+    let start = |p: usize| {
         site.pages[p]
-            .shown(lang)
-            .0
+            .listed(lang)
             .event
-            .as_ref()
             .map(|e| e.start.timestamp())
-    });
-    past.sort_by_key(|&p| {
-        std::cmp::Reverse(
-            site.pages[p]
-                .shown(lang)
-                .0
-                .event
-                .as_ref()
-                .map(|e| e.start.timestamp()),
-        )
-    });
+    };
+    upcoming.sort_by_key(|&p| start(p));
+    past.sort_by_key(|&p| std::cmp::Reverse(start(p)));
     let listed: Vec<usize> = others
         .into_iter()
         .skip(pager.saturating_mul(per_page))
@@ -688,7 +677,7 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
-                let e = p.shown(lang).0.event.as_ref()?;
+                let e = p.listed(lang).event?;
                 let value = event_value(site, e, lang);
                 value["upcoming"]
                     .as_bool()

@@ -4,12 +4,13 @@
 //! which pages that context is built from. When only some pages changed and the site's structure did not
 //! (same pages, languages, URLs, sections, tags, outputs), the jobs that read none of those pages would
 //! render the same bytes again, so they are skipped. Anything else gets a full render: [`affected`] answers
-//! `None`. Keep this in step with `context.rs`; `serve`'s tests compare incremental and full renders.
+//! `None`. What listings show of a page is one type, [`crate::content::site::Listed`], which `context.rs`
+//! serialises and this module compares; `serve`'s tests compare incremental and full renders.
 
 use std::collections::BTreeSet;
 
 use super::{Job, Planned};
-use crate::content::library::{Page, PageVariant, Site};
+use crate::content::site::{Page, PageVariant, Site};
 
 /// The jobs to render again after an edit of some pages.
 #[derive(Debug, Default)]
@@ -97,7 +98,7 @@ pub fn affected(
         return None;
     }
     for (a, b) in old.sections.iter().zip(&new.sections) {
-        let files = |s: &crate::content::library::Section| -> Vec<Option<String>> {
+        let files = |s: &crate::content::site::Section| -> Vec<Option<String>> {
             s.variants
                 .iter()
                 .map(|v| v.as_ref().and_then(|v| v.file.clone()))
@@ -144,7 +145,7 @@ pub fn affected(
 
 /// The jobs reached by edits of the files `changed` of the pages `pages`, when `old` and `new` have the same
 /// structure (the same pages, sections, URLs, tags and outputs; [`same_outputs`] and
-/// `content::library::relink` make sure of it). `None` when time moved past an event or a day boundary:
+/// `content::site::relink` make sure of it). `None` when time moved past an event or a day boundary:
 /// listings of events change then, so everything is rendered.
 pub fn reached(
     old: &Site,
@@ -161,12 +162,13 @@ pub fn reached(
         let (before, after) = (&old.pages[pi], &new.pages[pi]);
         for lang in 0..langs {
             let ((b, _), (a, _)) = (before.shown(lang), after.shown(lang));
+            // Listings show, and are ordered by, only what `listed` gives.
+            let listed = before.listed(lang) != after.listed(lang);
             if !changed.contains(&a.file) && !changed.contains(&b.file) {
                 // The version shown here is another language's, which did not change.
                 continue;
             }
             out.pages.insert((pi, lang));
-            let listed = !same_listing(b, a);
             if listed {
                 out.sections.insert((after.section, lang));
                 // The home page lists upcoming events from every section.
@@ -210,18 +212,6 @@ pub fn same_outputs(old: &Site, new: &Site, pages: &[usize]) -> bool {
                 && super::leaflets::wanted(old, a, lang) == super::leaflets::wanted(new, b, lang)
         })
     })
-}
-
-/// What a listing, a tag page or the home page shows of a page, and sorts it by (`summary` in `context.rs`
-/// and the listing order in `content::library`): the same for both versions means those pages do not change.
-fn same_listing(a: &PageVariant, b: &PageVariant) -> bool {
-    a.lang == b.lang
-        && a.front.title == b.front.title
-        && a.front.description == b.front.description
-        && a.front.date == b.front.date
-        && a.front.updated == b.front.updated
-        && a.front.weight == b.front.weight
-        && a.event == b.event
 }
 
 /// The date a version was last changed, as feeds and the sitemap give it.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::content::front_matter::{FeeEntry, FeeSource};
-use crate::content::library::Site;
+use crate::content::site::Site;
 use crate::data::Tariff;
 
 /// One row of a fee table.

@@ -6,7 +6,7 @@ use crate::diagnostics::codes;
 use std::collections::BTreeMap;
 
 use crate::config::LeafletLayout;
-use crate::content::library::{contact_for, Page, Site};
+use crate::content::site::{contact_for, Page, Site};
 use crate::diagnostics::{offset_of, Diagnostic, Sources};
 use crate::leaflet::{
     ContactLine, EventInfo, FeeLine, Inline, Layout, LeafletEngine, LeafletError, LeafletInput,

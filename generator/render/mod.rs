@@ -14,7 +14,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::content::library::Site;
+use crate::content::site::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::{OutputPath, Sink};
 use crate::progress::Progress;

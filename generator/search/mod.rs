@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::SearchSplit;
-use crate::content::library::{PageVariant, Site};
+use crate::content::site::{PageVariant, Site};
 
 pub use table::{Table, TableBuilder, BOOSTS, FIELDS};
 
