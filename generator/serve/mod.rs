@@ -361,7 +361,10 @@ fn report(rebuilt: &Rebuilt, first: bool) {
         let n = rebuilt.changed.len();
         let shown: Vec<&str> = rebuilt.changed.iter().take(3).map(String::as_str).collect();
         let more = if n > shown.len() { ", …" } else { "" };
-        let (rendered, jobs) = rebuilt.rendered;
+        let rebuild::JobCounts {
+            rendered,
+            planned: jobs,
+        } = rebuilt.rendered;
         let prepare = if rebuilt.reload {
             format!("read, load and link {} ms; ", rebuilt.prepare.as_millis())
         } else {
@@ -526,7 +529,10 @@ mod tests {
             changed: changed.iter().map(|s| s.to_string()).collect(),
             elapsed: Duration::ZERO,
             languages: vec!["en".into()],
-            rendered: (1, 1),
+            rendered: rebuild::JobCounts {
+                rendered: 1,
+                planned: 1,
+            },
             reload,
             incremental: true,
             relinked: false,

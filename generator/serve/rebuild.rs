@@ -32,7 +32,7 @@ pub struct Rebuilt {
     /// Codes of the non-default languages (their 404 pages live under `<code>/`).
     pub languages: Vec<String>,
     /// Jobs rendered, and how many the site has.
-    pub rendered: (usize, usize),
+    pub rendered: JobCounts,
     /// Whether open pages should reload (not for search indexes: the search page loads them on demand).
     pub reload: bool,
     /// Only the outputs the change reaches were rendered (not everything).
@@ -43,22 +43,49 @@ pub struct Rebuilt {
     pub prepare: Duration,
 }
 
+/// How many jobs a step rendered, of those the site plans.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JobCounts {
+    pub rendered: usize,
+    pub planned: usize,
+}
+
 impl Rebuilt {
-    /// The result of a step that panicked: one error, nothing new to serve.
-    pub fn crashed(error: Diagnostic, languages: Vec<String>) -> Rebuilt {
+    /// A step that has served nothing new (yet).
+    fn empty(sources: Arc<Sources>, languages: Vec<String>) -> Rebuilt {
         Rebuilt {
             files: None,
-            diagnostics: vec![error],
-            sources: Arc::new(Sources::default()),
+            diagnostics: Vec::new(),
+            sources,
             changed: Vec::new(),
             elapsed: Duration::ZERO,
             languages,
-            rendered: (0, 0),
+            rendered: JobCounts::default(),
             reload: true,
             incremental: false,
             relinked: false,
             prepare: Duration::ZERO,
         }
+    }
+
+    /// The result of a step that panicked: one error, nothing new to serve.
+    pub fn crashed(error: Diagnostic, languages: Vec<String>) -> Rebuilt {
+        Rebuilt {
+            diagnostics: vec![error],
+            ..Rebuilt::empty(Arc::new(Sources::default()), languages)
+        }
+    }
+
+    /// A step that stops with `diagnostics` (errors, or none) and serves nothing new.
+    fn ended(
+        mut self,
+        mut diagnostics: Vec<Diagnostic>,
+        started: Instant,
+    ) -> (Rebuilt, Option<SearchStep>) {
+        normalize(&mut diagnostics);
+        self.diagnostics = diagnostics;
+        self.elapsed = started.elapsed();
+        (self, None)
     }
 
     pub fn failed(&self) -> bool {
@@ -71,10 +98,37 @@ const SEARCH_DELAY: Duration = Duration::from_millis(300);
 
 /// The last good run: what the next one is compared with, and updated from.
 struct Last {
+    /// Its model, which the next run may update ([`pipeline::Base`]) or drop.
     prepared: Arc<Prepared>,
+    kept: Kept,
+}
+
+/// What is kept of the last good run besides its model.
+struct Kept {
     jobs: Arc<Vec<Planned>>,
     sources: Arc<Sources>,
     /// Its diagnostics from reading to linking, which a relinking run keeps for the files it did not read.
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A run's outputs, and which of them the change since the last good run reaches (`None`: all of them).
+struct Plan {
+    jobs: Arc<Vec<Planned>>,
+    affected: Option<deps::Affected>,
+}
+
+/// What [`Builder::render`] did: the outputs, how many jobs it rendered, and the search indexes it left to
+/// the search step.
+struct Rendering {
+    sink: Store,
+    count: usize,
+    later: Vec<Planned>,
+}
+
+/// A good run about to become the last one.
+struct Published {
+    prepared: Arc<Prepared>,
+    sources: Arc<Sources>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -189,207 +243,225 @@ impl Builder {
         }
     }
 
+    /// One rebuild, in named steps: take in the batch, prepare the site (relinking the edited pages where
+    /// that is enough), plan the outputs and find those the change reaches, render them, and publish.
     fn run(&mut self, batch: &Batch) -> (Rebuilt, Option<SearchStep>) {
         let started = Instant::now();
-        // An editor's temporary file, gone by now, is left out (unless it is all there is: then the run reads
-        // everything, as for an empty batch).
-        let root = &self.options.root;
-        let pruned = Batch {
-            paths: (batch.paths.iter())
-                .filter(|p| !self.loads.never_held(root, p))
-                .cloned()
-                .collect(),
-            rescan: batch.rescan,
-        };
-        let batch = if pruned.paths.is_empty() || pruned.paths.len() == batch.paths.len() {
-            batch
-        } else {
-            &pruned
-        };
-        // Only the reported paths are read again, unless the watcher lost events or nothing was reported.
-        let changes = (!batch.rescan && !batch.paths.is_empty()).then_some(&batch.paths);
-        self.since_last
-            .batch
-            .paths
-            .extend(batch.paths.iter().cloned());
-        self.since_last.batch.rescan |= batch.rescan;
-        // The last good run can be updated when only Markdown changed since, and the runs since said which.
-        // Its model goes to the pipeline, which hands it back unless the whole site must be linked again:
-        // it is dropped before that, so that two models of a large site are never in memory together (the
-        // outputs such a change reaches are then not worked out: everything is rendered and compared).
-        let (model, rest) = match self.last.take() {
-            Some(last) => (
-                Some(last.prepared),
-                Some((last.jobs, last.sources, last.diagnostics)),
-            ),
-            None => (None, None),
-        };
-        let base = match (model, &rest, &self.since_last.markdown) {
-            (Some(prepared), Some((_, _, diagnostics)), Some(changed))
-                if only_markdown(&self.since_last.batch) =>
-            {
-                Some(pipeline::Base {
-                    prepared,
-                    diagnostics,
-                    changed,
-                })
-            }
-            _ => None,
-        };
-        let run = pipeline::prepare_cached(&self.options, &mut self.loads, changes, base);
-        self.last = run
-            .base
-            .zip(rest)
-            .map(|(prepared, (jobs, sources, diagnostics))| Last {
-                prepared,
-                jobs,
-                sources,
-                diagnostics,
-            });
-        let (prepared, mut diags, sources) = (run.prepared, run.diagnostics, run.sources);
-        self.since_last.markdown = match (self.since_last.markdown.take(), run.changed) {
-            (Some(mut all), Some(now)) => {
-                all.extend(now);
-                Some(all)
-            }
-            _ => None,
-        };
+        let batch = self.take_in(batch);
+        let run = self.prepare(&batch);
+        let mut out = Rebuilt::empty(run.sources.clone(), self.languages.clone());
+        out.prepare = started.elapsed();
+        let (relinked, mut diags, sources) = (run.relinked, run.diagnostics, run.sources);
         let prepare_diagnostics = diags.clone();
-        let prepare = started.elapsed();
-        let clock = pipeline::Clock::start(self.options.timings);
-        let mut out = Rebuilt {
-            files: None,
-            diagnostics: Vec::new(),
-            sources: sources.clone(),
-            changed: Vec::new(),
-            elapsed: Duration::ZERO,
-            languages: self.languages.clone(),
-            rendered: (0, 0),
-            reload: true,
-            incremental: false,
-            relinked: false,
-            prepare,
-        };
-        let Some(prepared) = prepared else {
-            normalize(&mut diags);
-            out.diagnostics = diags;
-            out.elapsed = started.elapsed();
-            return (out, None);
+        let Some(prepared) = run.prepared else {
+            return out.ended(diags, started);
         };
         self.languages = prepared.site.config.languages[1..]
             .iter()
             .map(|l| l.code.clone())
             .collect();
         out.languages = self.languages.clone();
-        out.relinked = run.relinked.is_some();
+        out.relinked = relinked.is_some();
+        let clock = pipeline::Clock::start(self.options.timings);
+        let plan = self.plan(&prepared, relinked.as_deref(), &sources, &mut diags);
+        clock.lap("plan, and find the outputs the change reaches");
+        let Some(plan) = plan.filter(|_| !has_errors(&diags)) else {
+            // A relinking run with errors renders nothing: the last good site stays.
+            return out.ended(diags, started);
+        };
+        let rendering = self.render(&prepared, &plan, &mut diags);
+        normalize(&mut diags);
+        clock.lap("render");
+        out.rendered = JobCounts {
+            rendered: rendering.count,
+            planned: plan.jobs.len(),
+        };
+        out.incremental = plan.affected.is_some();
+        if has_errors(&diags) {
+            return out.ended(diags, started);
+        }
+        out.diagnostics = diags;
+        let published = Published {
+            prepared: Arc::new(prepared),
+            sources,
+            diagnostics: prepare_diagnostics,
+        };
+        let step = self.publish(published, plan, rendering, &mut out);
+        clock.lap("publish");
+        out.elapsed = started.elapsed();
+        (out, step)
+    }
 
-        // After a relink the outputs are the last run's unless an edited page asks for other aliases or
-        // leaflets; the jobs they reach follow from the edited pages alone.
-        let edited = self
-            .last
-            .as_ref()
-            .zip(run.relinked.as_ref())
-            .filter(|(last, pages)| deps::same_outputs(&last.prepared.site, &prepared.site, pages));
-        let (jobs, affected) = match edited {
-            Some((last, pages)) => {
-                let changed = self.since_last.markdown.clone().unwrap_or_default();
-                let affected = deps::reached(
-                    &last.prepared.site,
-                    &prepared.site,
-                    pages.iter().copied(),
-                    &changed,
-                );
-                clock.lap("find the outputs the change reaches");
-                (last.jobs.clone(), affected)
-            }
-            None => {
-                let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
-                diags.extend(plan_diags);
-                clock.lap("plan");
-                if has_errors(&diags) {
-                    normalize(&mut diags);
-                    out.diagnostics = diags;
-                    out.elapsed = started.elapsed();
-                    return (out, None);
-                }
-                let affected = self
-                    .last
-                    .as_ref()
-                    .filter(|_| only_markdown(&self.since_last.batch))
-                    .and_then(|last| {
-                        let changed = changed_markdown(
-                            last,
-                            &prepared,
-                            &sources,
-                            self.since_last.markdown.as_ref(),
-                        );
-                        deps::affected(
-                            &last.prepared.site,
-                            &prepared.site,
-                            &last.jobs,
-                            &jobs,
-                            &changed,
-                        )
-                    });
-                clock.lap("find the outputs the change reaches");
-                (Arc::new(jobs), affected)
+    /// Notes what `batch` changed since the last good run, and gives the batch this run reads: without the
+    /// editors' temporary files that are gone by now (unless they are all there is: then the run reads
+    /// everything, as for an empty batch).
+    fn take_in(&mut self, batch: &Batch) -> Batch {
+        let root = &self.options.root;
+        let pruned: BTreeSet<String> = (batch.paths.iter())
+            .filter(|p| !self.loads.never_held(root, p))
+            .cloned()
+            .collect();
+        let batch = if pruned.is_empty() || pruned.len() == batch.paths.len() {
+            batch.clone()
+        } else {
+            Batch {
+                paths: pruned,
+                rescan: batch.rescan,
             }
         };
-        if has_errors(&diags) {
-            // A relinking run with errors: nothing is rendered, the last good site stays.
-            normalize(&mut diags);
-            out.diagnostics = diags;
-            out.elapsed = started.elapsed();
-            return (out, None);
+        self.since_last
+            .batch
+            .paths
+            .extend(batch.paths.iter().cloned());
+        self.since_last.batch.rescan |= batch.rescan;
+        batch
+    }
+
+    /// Reads, loads and links the site. Only the reported paths are read again, unless the watcher lost
+    /// events or nothing was reported. The last good run is updated when only Markdown changed since and the
+    /// runs since said which: its model goes to the pipeline, which hands it back unless the whole site must
+    /// be linked again; it is dropped before that, so that two models of a large site are never in memory
+    /// together (the outputs such a change reaches are then not worked out: everything is rendered and
+    /// compared).
+    fn prepare(&mut self, batch: &Batch) -> pipeline::Run {
+        let changes = (!batch.rescan && !batch.paths.is_empty()).then_some(&batch.paths);
+        let (model, kept) = match self.last.take() {
+            Some(last) => (Some(last.prepared), Some(last.kept)),
+            None => (None, None),
+        };
+        let base = match (model, &kept, &self.since_last.markdown) {
+            (Some(prepared), Some(kept), Some(changed))
+                if only_markdown(&self.since_last.batch) =>
+            {
+                Some(pipeline::Base {
+                    prepared,
+                    diagnostics: &kept.diagnostics,
+                    changed,
+                })
+            }
+            _ => None,
+        };
+        let mut run = pipeline::prepare_cached(&self.options, &mut self.loads, changes, base);
+        self.last = (run.base.take())
+            .zip(kept)
+            .map(|(prepared, kept)| Last { prepared, kept });
+        self.since_last.markdown = match (self.since_last.markdown.take(), run.changed.take()) {
+            (Some(mut all), Some(now)) => {
+                all.extend(now);
+                Some(all)
+            }
+            _ => None,
+        };
+        run
+    }
+
+    /// The outputs of the site, and those the change since the last good run reaches (`None`: all). After a
+    /// relink the outputs are the last run's unless an edited page asks for other aliases or leaflets, and
+    /// the jobs they reach follow from the edited pages alone. `None` when planning found errors.
+    fn plan(
+        &self,
+        prepared: &Prepared,
+        relinked: Option<&[usize]>,
+        sources: &Sources,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Plan> {
+        let same = (self.last.as_ref())
+            .zip(relinked)
+            .filter(|(last, pages)| deps::same_outputs(&last.prepared.site, &prepared.site, pages));
+        if let Some((last, pages)) = same {
+            let changed = self.since_last.markdown.clone().unwrap_or_default();
+            let affected = deps::reached(
+                &last.prepared.site,
+                &prepared.site,
+                pages.iter().copied(),
+                &changed,
+            );
+            return Some(Plan {
+                jobs: last.kept.jobs.clone(),
+                affected,
+            });
         }
+        let (jobs, plan_diags) = render::plan(&prepared.site, &prepared.theme);
+        diags.extend(plan_diags);
+        if has_errors(diags) {
+            return None;
+        }
+        let affected = (self.last.as_ref())
+            .filter(|_| only_markdown(&self.since_last.batch))
+            .and_then(|last| {
+                let known = self.since_last.markdown.as_ref();
+                let changed = changed_markdown(last, prepared, sources, known);
+                deps::affected(
+                    &last.prepared.site,
+                    &prepared.site,
+                    &last.kept.jobs,
+                    &jobs,
+                    &changed,
+                )
+            });
+        Some(Plan {
+            jobs: Arc::new(jobs),
+            affected,
+        })
+    }
+
+    /// Renders the jobs the change reaches, except the search indexes, which are left to the search step;
+    /// the first run renders those too, so that the preview starts complete.
+    fn render(&self, prepared: &Prepared, plan: &Plan, diags: &mut Vec<Diagnostic>) -> Rendering {
         // Nothing served yet (not merely no last model, which a full link drops).
         let first = lock(&self.served).generation == 0;
         // Indexes whose last search step never landed are rebuilt too.
         let behind = lock(&self.served).search_behind.clone();
-        let (now, mut later): (Vec<Planned>, Vec<Planned>) = jobs
-            .iter()
+        let (now, mut later): (Vec<Planned>, Vec<Planned>) = (plan.jobs.iter())
             .filter(|j| {
                 let lagging = matches!(j.job, Job::SearchIndex { lang } if behind.contains(&lang));
-                lagging || affected.as_ref().is_none_or(|a| a.wants(&j.job))
+                lagging || plan.affected.as_ref().is_none_or(|a| a.wants(&j.job))
             })
             .cloned()
             .partition(|j| !matches!(j.job, Job::SearchIndex { .. }));
-
         let previous = (!first).then(|| self.files());
         let sink = Store::new(self.spill.clone(), previous);
-        let mut rendered = now.len();
+        let mut count = now.len();
+        let hidden = Progress::hidden();
         if first {
             // The sitemap takes the most working memory of all outputs (every URL of the site, as values
             // for its template): alone, before the other outputs fill the store, it adds no more than in a
             // build.
             let (sitemap, rest): (Vec<Planned>, Vec<Planned>) =
                 now.into_iter().partition(|j| matches!(j.job, Job::Sitemap));
-            diags.extend(render::run(&prepared, &sitemap, &sink, &Progress::hidden()));
-            diags.extend(render::run(&prepared, &rest, &sink, &Progress::hidden()));
-        } else {
-            diags.extend(render::run(&prepared, &now, &sink, &Progress::hidden()));
-        }
-        if first {
-            // The first run serves complete: its indexes too, one language after the other once the pages
-            // are done, so that their working memory adds to the pages' outputs only one at a time.
+            diags.extend(render::run(prepared, &sitemap, &sink, &hidden));
+            diags.extend(render::run(prepared, &rest, &sink, &hidden));
+            // Then the indexes, one language after the other, so that their working memory adds to the
+            // pages' outputs only one at a time.
             for job in std::mem::take(&mut later) {
-                let one = std::slice::from_ref(&job);
-                diags.extend(render::run(&prepared, one, &sink, &Progress::hidden()));
-                rendered += 1;
+                diags.extend(render::run(
+                    prepared,
+                    std::slice::from_ref(&job),
+                    &sink,
+                    &hidden,
+                ));
+                count += 1;
             }
+        } else {
+            diags.extend(render::run(prepared, &now, &sink, &hidden));
         }
-        normalize(&mut diags);
-        clock.lap("render");
-        out.diagnostics = diags;
-        out.rendered = (rendered, jobs.len());
-        out.incremental = affected.is_some();
-        if out.failed() {
-            out.elapsed = started.elapsed();
-            return (out, None);
-        }
+        Rendering { sink, count, later }
+    }
+
+    /// Swaps the rendered outputs in, remembers this run as the last good one, and returns the search step
+    /// still to run, if any.
+    fn publish(
+        &mut self,
+        published: Published,
+        plan: Plan,
+        rendering: Rendering,
+        out: &mut Rebuilt,
+    ) -> Option<SearchStep> {
+        let Rendering { sink, later, .. } = rendering;
+        let prepared = published.prepared;
         let rendered = sink.into_files();
         let mut served = lock(&self.served);
-        let (files, changed) = if affected.is_some() {
+        let (files, changed) = if plan.affected.is_some() {
             update(&served.files, rendered)
         } else {
             // Everything was rendered except, perhaps, the search indexes: keep serving the old ones until
@@ -411,8 +483,7 @@ impl Builder {
         }
         served.generation += 1;
         // Languages still waiting for their index: those of this step, and those of a step it overtakes.
-        served.search_behind = later
-            .iter()
+        served.search_behind = (later.iter())
             .filter_map(|j| match j.job {
                 Job::SearchIndex { lang } => Some(lang),
                 _ => None,
@@ -421,22 +492,23 @@ impl Builder {
         out.files = Some(served.files.clone());
         let generation = served.generation;
         drop(served);
-        let prepared = Arc::new(prepared);
         let step = (!later.is_empty()).then(|| SearchStep {
             prepared: prepared.clone(),
             jobs: later,
-            total: jobs.len(),
+            total: plan.jobs.len(),
             generation,
             served: self.served.clone(),
             spill: self.spill.clone(),
-            sources: sources.clone(),
+            sources: published.sources.clone(),
             languages: self.languages.clone(),
         });
         let previous = self.last.replace(Last {
             prepared,
-            jobs,
-            sources,
-            diagnostics: prepare_diagnostics,
+            kept: Kept {
+                jobs: plan.jobs,
+                sources: published.sources,
+                diagnostics: published.diagnostics,
+            },
         });
         self.since_last = Since {
             batch: Batch::default(),
@@ -448,9 +520,7 @@ impl Builder {
                 .name("suluh-free".into())
                 .spawn(move || drop(previous));
         }
-        clock.lap("publish");
-        out.elapsed = started.elapsed();
-        (out, step)
+        step
     }
 }
 
@@ -489,7 +559,10 @@ impl SearchStep {
             changed: Vec::new(),
             elapsed: Duration::ZERO,
             languages: self.languages.clone(),
-            rendered: (self.jobs.len(), self.total),
+            rendered: JobCounts {
+                rendered: self.jobs.len(),
+                planned: self.total,
+            },
             reload: false,
             incremental: true,
             relinked: false,
@@ -632,7 +705,7 @@ fn changed_markdown(
             );
         }
     }
-    files.retain(|f| last.sources.fingerprint(f) != sources.fingerprint(f));
+    files.retain(|f| last.kept.sources.fingerprint(f) != sources.fingerprint(f));
     files
 }
 
@@ -1153,7 +1226,7 @@ mod tests {
         );
         let rebuilt = save(&mut builder, &options, rel, &text);
         assert!(rebuilt.relinked && rebuilt.incremental);
-        assert_eq!(rebuilt.rendered.0, 5, "{:?}", rebuilt.changed);
+        assert_eq!(rebuilt.rendered.rendered, 5, "{:?}", rebuilt.changed);
         assert_eq!(
             rebuilt.changed,
             vec!["en/atom.xml", "en/paspor/baru/index.html", "sw.js"],
