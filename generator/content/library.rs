@@ -91,6 +91,9 @@ pub struct PageVariant {
     pub steps: Vec<Step>,
     pub requirements: Vec<(String, Vec<Inline>)>,
     pub event: Option<EventTimes>,
+    /// `event.handouts`, resolved to pages when linked.
+    pub handouts: Vec<super::references::Handout>,
+    pub image_spans: super::references::ImageSpans,
 }
 
 /// A page and its translations.
@@ -203,6 +206,25 @@ pub struct Site {
 pub struct LinkIndex {
     files: HashMap<String, (Target, Option<usize>)>,
     drafts: Vec<String>,
+}
+
+impl LinkIndex {
+    /// What the file `path` (relative to `content/`) belongs to.
+    pub(super) fn target_of(&self, path: &str) -> Option<Target> {
+        self.files.get(path).map(|(t, _)| *t)
+    }
+
+    /// Every page file a link or handout can name, sorted (for "did you mean").
+    pub(super) fn page_files(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(_, (t, _))| matches!(t, Target::Page(_)))
+            .map(|(f, _)| f.clone())
+            .collect();
+        out.sort();
+        out
+    }
 }
 
 impl std::fmt::Debug for LinkIndex {
@@ -444,6 +466,9 @@ pub fn link(
             v.body.links = links;
         }
     }
+    let all: Vec<usize> = (0..pages.len()).collect();
+    super::references::resolve_handouts(&index, &mut pages, &all, &mut diags);
+    super::references::check_images(&pages, &assets, &all, &mut diags);
 
     // Listings.
     for (pi, p) in pages.iter().enumerate() {
@@ -650,6 +675,8 @@ pub fn relink(
             v.body.links = links;
         }
     }
+    super::references::resolve_handouts(&old.links, &mut pages, &touched, &mut diags);
+    super::references::check_images(&pages, &old.assets, &touched, &mut diags);
     let mut sections = old.sections.clone();
     for (target, lang, links) in rechecked {
         // The same links unless one broke (it then points nowhere, as after a full link): copy only then.
@@ -801,7 +828,11 @@ fn page_variant(
         std::mem::take(&mut f.steps)
     };
     let links = std::mem::take(&mut f.body.links);
+    let handouts = super::references::handouts_of(&f);
+    let image_spans = super::references::image_spans_of(&f);
     let variant = PageVariant {
+        handouts,
+        image_spans,
         file: f.file,
         lang: f.lang,
         slug,
@@ -1159,7 +1190,7 @@ impl<'a> Resolver<'a> {
 }
 
 /// Joins a relative link to the folder it was written in; `None` if it climbs out of `content/`.
-fn join_relative(base_dir: &str, link: &str) -> Option<String> {
+pub(super) fn join_relative(base_dir: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = if link.starts_with('/') {
         Vec::new()
     } else {
@@ -1178,7 +1209,7 @@ fn join_relative(base_dir: &str, link: &str) -> Option<String> {
 }
 
 /// The relative path from folder `base_dir` to file `target` (both relative to `content/`).
-fn relative_from(base_dir: &str, target: &str) -> String {
+pub(super) fn relative_from(base_dir: &str, target: &str) -> String {
     let base: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
     let target_parts: Vec<&str> = target.split('/').collect();
     let (target_dirs, file) = target_parts.split_at(target_parts.len().saturating_sub(1));

@@ -7,6 +7,7 @@
 
 pub mod front_matter;
 pub mod library;
+pub mod references;
 
 use crate::diagnostics::codes;
 use std::fs;
