@@ -268,22 +268,24 @@ fn events_crossed(old: &Site, new: &Site) -> bool {
     })
 }
 
-/// The packs (event page, language) that print a leaflet of one of `pages` (page, language) that changed;
-/// the pack prints each handout in the event's language, so only that language's version counts.
+/// The event pages (page, language) whose handouts include one of `pages` (page, language) that changed: their
+/// pack prints that handout's leaflet and the page lists its title, both in that language (also where the
+/// event page itself is shown from another language).
 fn packs_reaching(site: &Site, pages: &BTreeSet<(usize, usize)>) -> BTreeSet<(usize, usize)> {
-    if pages.is_empty() {
-        return BTreeSet::new();
-    }
     let mut out = BTreeSet::new();
+    if pages.is_empty() {
+        return out;
+    }
     for (pi, page) in site.pages.iter().enumerate() {
-        for v in page.variants.iter().flatten() {
+        for lang in 0..site.config.languages.len() {
+            let (v, _) = page.shown(lang);
             let reached = v
                 .handouts
                 .iter()
                 .filter_map(|h| h.page)
-                .any(|h| pages.contains(&(h, v.lang)));
+                .any(|h| pages.contains(&(h, lang)));
             if reached {
-                out.insert((pi, v.lang));
+                out.insert((pi, lang));
             }
         }
     }
