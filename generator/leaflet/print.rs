@@ -176,7 +176,7 @@ pub fn shorten(text: &str, max_chars: usize) -> String {
     let limit = max_chars.saturating_sub(1);
     let mut kept: String = text.chars().take(limit).collect();
     // The first sentence, when it ends soon enough, reads better than a cut.
-    if let Some(end) = kept.find(['.', ':', ';']).filter(|&i| i * 2 >= kept.len()) {
+    if let Some(end) = kept.find(['.', ':', ';']).filter(|&i| i * 3 >= kept.len()) {
         kept.truncate(end);
         return kept;
     }
