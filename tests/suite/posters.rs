@@ -95,6 +95,26 @@ fn qr_of(pdf: &Path, page: usize) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+/// The width in millimetres of the QR code on page 1, found with rqrr on a 150 dpi rendering.
+fn qr_width_mm(pdf: &Path) -> f64 {
+    let prefix = pdf.with_extension("width");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm");
+    assert!(status.success());
+    let png = PathBuf::from(format!("{}.png", prefix.display()));
+    let image = image::open(&png).expect("a PNG").to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    let grids = prepared.detect_grids();
+    let grid = grids.first().expect("a QR code on the page");
+    let xs = grid.bounds.iter().map(|p| p.x);
+    let (min, max) = (xs.clone().min().unwrap_or(0), xs.max().unwrap_or(0));
+    f64::from(max - min) / 150.0 * 25.4
+}
+
 fn dist(site: &Site, rel: &str) -> PathBuf {
     site.root.join("dist").join(rel)
 }
@@ -110,6 +130,8 @@ fn a_poster_per_leaflet_language_a4_with_fonts_qr_and_arabic_text() {
         assert_eq!(pages_of(&pdf), 1, "{rel}");
         assert_a4_portrait(&pdf, 1);
         assert_fonts_embedded(&pdf);
+        let width = qr_width_mm(&pdf);
+        assert!(width >= 50.0, "{rel}: the QR code is {width:.1} mm wide");
         assert_eq!(
             qr_of(&pdf, 1),
             format!("https://uji.example/{prefix}paspor/baru/"),
