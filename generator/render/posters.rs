@@ -77,7 +77,8 @@ fn prints_placeholder<'a>(site: &Site, mut texts: impl Iterator<Item = &'a str>)
 pub fn poster_input(site: &Site, page: &Page, lang: usize) -> PosterInput {
     let layout = leaflets::layout_of(site, page, lang);
     let l = leaflets::input(site, page, lang, layout);
-    let (items, label) = if l.steps.is_empty() {
+    // The steps, unless there are too few of them to make three points and the requirements have more.
+    let (items, label) = if l.steps.len() < 3 && l.requirements.len() > l.steps.len() {
         (&l.requirements, "requirements")
     } else {
         (&l.steps, "steps")
