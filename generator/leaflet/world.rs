@@ -24,11 +24,7 @@ struct Ids {
 }
 
 static IDS: LazyLock<Option<Ids>> = LazyLock::new(|| {
-    let id = |path: &str| {
-        VirtualPath::new(path)
-            .ok()
-            .map(|vpath| RootedPath::new(VirtualRoot::Project, vpath).intern())
-    };
+    let id = file_id;
     Some(Ids {
         main: id("/leaflet.typ")?,
         data: id("/data.json")?,
