@@ -47,6 +47,7 @@ pub mod codes {
     pub const LEAFLET_TEMPLATE: &str = "leaflet-template";
     pub const LINK_ESCAPE: &str = "link-escape";
     pub const LINK_TO_DRAFT: &str = "link-to-draft";
+    pub const MISSING_IMAGE: &str = "missing-image";
     pub const MISSING_KEY: &str = "missing-key";
     pub const MISSING_TEMPLATE: &str = "missing-template";
     pub const MISSING_UI_STRINGS: &str = "missing-ui-strings";
@@ -68,6 +69,7 @@ pub mod codes {
     pub const TEMPLATE: &str = "template-error";
     pub const TOO_DEEP: &str = "too-deep";
     pub const UNKNOWN_KEY: &str = "unknown-key";
+    pub const UNKNOWN_HANDOUT: &str = "unknown-handout";
     pub const UNKNOWN_LANGUAGE: &str = "unknown-language";
     pub const UNKNOWN_PAGE: &str = "unknown-page";
     pub const UNKNOWN_TARIFF: &str = "unknown-tariff";

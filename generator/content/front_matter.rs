@@ -260,6 +260,18 @@ pub struct Event {
     pub location: Option<String>,
     #[serde(default)]
     pub address: Option<String>,
+    /// `.md` paths of the guides printed in the event's pack, relative to the page file like internal links.
+    #[serde(default)]
+    pub handouts: Vec<String>,
+}
+
+/// `image: { src, alt }`: a picture of the page bundle that stands for the page when it is shared.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ShareImage {
+    pub src: String,
+    /// Required: a messenger shows it to readers who cannot see the picture.
+    pub alt: String,
 }
 
 /// `leaflet: true` or `leaflet: { layout: booklet, summary: … }`.
@@ -348,6 +360,8 @@ pub struct PageFront {
     pub leaflet: Option<LeafletRequest>,
     #[serde(default)]
     pub event: Option<Event>,
+    #[serde(default)]
+    pub image: Option<ShareImage>,
 }
 
 /// How a section orders its pages.

@@ -54,6 +54,9 @@ pub fn link(
     };
     let resolved = resolver.resolve_pending(&pending, &mut diags);
     store_links(&pending, resolved, &mut pages, &mut sections);
+    let all: Vec<usize> = (0..pages.len()).collect();
+    super::references::resolve_handouts(&index, &mut pages, &all, &mut diags);
+    super::references::check_images(&pages, &assets, &all, &mut diags);
 
     for (pi, p) in pages.iter().enumerate() {
         for listing in &mut sections[p.section].pages {
@@ -315,7 +318,11 @@ pub(super) fn page_variant(
         std::mem::take(&mut f.steps)
     };
     let links = std::mem::take(&mut f.body.links);
+    let handouts = super::references::handouts_of(&f);
+    let image_spans = super::references::image_spans_of(&f);
     let variant = PageVariant {
+        handouts,
+        image_spans,
         file: f.file,
         lang: f.lang,
         slug,

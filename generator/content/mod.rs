@@ -14,6 +14,7 @@
 pub mod front_matter;
 pub mod link;
 mod order;
+pub mod references;
 pub mod relink;
 mod resolve;
 pub mod site;

@@ -153,6 +153,8 @@ pub fn relink(
     let resolved = resolver.resolve_pending(&pending, &mut diags);
     let mut sections = old.sections.clone();
     store_links(&pending, resolved, &mut pages, &mut sections);
+    super::references::resolve_handouts(&old.links, &mut pages, &touched, &mut diags);
+    super::references::check_images(&pages, &old.assets, &touched, &mut diags);
 
     // The listings of the edited pages' sections, and the tags of their languages, ordered and collected as
     // `link` does; a tag that appears or empties changes the outputs, which is for a full link.

@@ -218,7 +218,7 @@ impl<'a> Resolver<'a> {
 }
 
 /// Joins a relative link to the folder it was written in; `None` if it climbs out of `content/`.
-fn join_relative(base_dir: &str, link: &str) -> Option<String> {
+pub(super) fn join_relative(base_dir: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = if link.starts_with('/') {
         Vec::new()
     } else {
@@ -237,7 +237,7 @@ fn join_relative(base_dir: &str, link: &str) -> Option<String> {
 }
 
 /// The relative path from folder `base_dir` to file `target` (both relative to `content/`).
-fn relative_from(base_dir: &str, target: &str) -> String {
+pub(super) fn relative_from(base_dir: &str, target: &str) -> String {
     let base: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
     let target_parts: Vec<&str> = target.split('/').collect();
     let (target_dirs, file) = target_parts.split_at(target_parts.len().saturating_sub(1));

@@ -85,6 +85,9 @@ pub struct PageVariant {
     pub steps: Vec<Step>,
     pub requirements: Vec<(String, Vec<Inline>)>,
     pub event: Option<EventTimes>,
+    /// `event.handouts`, resolved to pages when linked.
+    pub handouts: Vec<super::references::Handout>,
+    pub image_spans: super::references::ImageSpans,
 }
 
 /// A page and its translations.
@@ -229,6 +232,25 @@ pub struct Site {
 pub struct LinkIndex {
     pub(super) files: HashMap<String, (Target, Option<usize>)>,
     pub(super) drafts: Vec<String>,
+}
+
+impl LinkIndex {
+    /// What the file `path` (relative to `content/`) belongs to.
+    pub(super) fn target_of(&self, path: &str) -> Option<Target> {
+        self.files.get(path).map(|(t, _)| *t)
+    }
+
+    /// Every page file a link or handout can name, sorted (for "did you mean").
+    pub(super) fn page_files(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(_, (t, _))| matches!(t, Target::Page(_)))
+            .map(|(f, _)| f.clone())
+            .collect();
+        out.sort();
+        out
+    }
 }
 
 impl std::fmt::Debug for LinkIndex {

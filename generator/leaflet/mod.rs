@@ -19,6 +19,7 @@
 //! - `expected_pages`: the page count the engine considers "fits".
 
 mod card;
+mod print;
 mod qr;
 #[cfg(test)]
 mod tests;
@@ -36,6 +37,7 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
 pub use self::card::{CardInput, HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH};
+pub use self::print::{key_points, PackHandout, PackInput, PosterInput};
 use self::world::LeafletWorld;
 
 /// Text scales tried in turn, largest first. The smallest keeps body text at about 8 pt, still
@@ -226,6 +228,15 @@ impl LeafletEngine {
         input: &LeafletInput,
         template: &Template,
     ) -> Result<Vec<u8>, Vec<LeafletError>> {
+        self.render_pages(input, template).map(|r| r.pdf)
+    }
+
+    /// Renders one leaflet, and says the size of each of its pages (a pack places them one by one).
+    pub fn render_pages(
+        &self,
+        input: &LeafletInput,
+        template: &Template,
+    ) -> Result<Rendered, Vec<LeafletError>> {
         let input_error = |message: String| LeafletError {
             path: template.path.clone(),
             line: 0,
@@ -265,7 +276,9 @@ impl LeafletEngine {
             let document = compile(&world, template)?;
             let pages = document.pages().len();
             if pages <= expected_pages || last {
-                return export(&world, &document, input, template);
+                let sizes = page_sizes(&document);
+                return export(&world, &document, input, template)
+                    .map(|pdf| Rendered { pdf, pages: sizes });
             }
             attempt = next_attempt(attempt, pages, expected_pages);
         }
@@ -273,6 +286,21 @@ impl LeafletEngine {
         // without an unwrap.
         Err(vec![input_error("no render attempt was made".into())])
     }
+}
+
+/// A rendered PDF and the size of each of its pages, `[width, height]` in points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: Vec<[f64; 2]>,
+}
+
+fn page_sizes(document: &PagedDocument) -> Vec<[f64; 2]> {
+    document
+        .pages()
+        .iter()
+        .map(|p| [p.frame.width().to_pt(), p.frame.height().to_pt()])
+        .collect()
 }
 
 /// The next scale worth compiling after `attempt` needed `pages` pages: every page but the last was

@@ -24,11 +24,7 @@ struct Ids {
 }
 
 static IDS: LazyLock<Option<Ids>> = LazyLock::new(|| {
-    let id = |path: &str| {
-        VirtualPath::new(path)
-            .ok()
-            .map(|vpath| RootedPath::new(VirtualRoot::Project, vpath).intern())
-    };
+    let id = file_id;
     Some(Ids {
         main: id("/leaflet.typ")?,
         data: id("/data.json")?,
@@ -53,6 +49,15 @@ pub(crate) struct LeafletWorld<'a> {
     settings: Bytes,
     qr: Bytes,
     logo: Option<Bytes>,
+    /// Further files a template reads by name (a pack's handout PDFs).
+    extra: Vec<(FileId, Bytes)>,
+}
+
+/// The id of a virtual file at `path`; the same path always gives the same id.
+pub(crate) fn file_id(path: &str) -> Option<FileId> {
+    VirtualPath::new(path)
+        .ok()
+        .map(|vpath| RootedPath::new(VirtualRoot::Project, vpath).intern())
 }
 
 impl<'a> LeafletWorld<'a> {
@@ -71,7 +76,14 @@ impl<'a> LeafletWorld<'a> {
             settings: Bytes::new(settings),
             qr: Bytes::new(qr),
             logo: logo.map(Bytes::from_string),
+            extra: Vec::new(),
         }
+    }
+
+    /// Serves `bytes` at the virtual `path` too.
+    pub(crate) fn with_file(mut self, id: FileId, bytes: Bytes) -> Self {
+        self.extra.push((id, bytes));
+        self
     }
 
     /// The name a file id is shown under in messages: the template's own path for the main
@@ -119,7 +131,10 @@ impl World for LeafletWorld<'_> {
         } else if id == ids.logo {
             self.logo.clone()
         } else {
-            None
+            self.extra
+                .iter()
+                .find(|(extra, _)| *extra == id)
+                .map(|(_, bytes)| bytes.clone())
         };
         found.ok_or_else(|| FileError::NotFound(PathBuf::from(id.vpath().get_with_slash())))
     }

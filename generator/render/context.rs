@@ -3,11 +3,11 @@
 
 use crate::diagnostics::codes;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::posters::Print;
 use super::Job;
 use crate::config::Contact;
 use crate::content::site::{contact_for, Page, PageVariant, Section, Site, Target};
@@ -23,12 +23,12 @@ pub struct Shared<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     base: Vec<tera::Context>,
-    /// Size in bytes of each rendered leaflet, by (page, language).
-    leaflets: HashMap<(usize, usize), usize>,
+    /// Size in bytes of each rendered leaflet, poster and pack, by kind, page and language.
+    leaflets: super::PrintSizes,
 }
 
 impl<'a> Shared<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, leaflets: HashMap<(usize, usize), usize>) -> Self {
+    pub fn new(site: &'a Site, theme: &'a Theme, leaflets: super::PrintSizes) -> Self {
         let base = (0..site.config.languages.len())
             .map(|l| base_context(site, theme, l))
             .collect();
@@ -97,6 +97,10 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
         "og_image",
         &config.permalink(&super::leaflets::card_path(site, None, lang)),
     );
+    ctx.insert("og_image_type", "image/png");
+    ctx.insert("og_image_width", &crate::leaflet::CARD_WIDTH);
+    ctx.insert("og_image_height", &crate::leaflet::CARD_HEIGHT);
+    ctx.insert("og_image_alt", &config.languages[lang].title);
     ctx.insert("extra", &config.extra);
     let root = &site.sections[0];
     let nav: Vec<Value> = root
@@ -202,6 +206,8 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
         | Job::Asset { .. }
         | Job::SearchIndex { .. }
         | Job::Leaflet { .. }
+        | Job::Poster { .. }
+        | Job::Pack { .. }
         | Job::EventCalendar { .. }
         | Job::EventFeed { .. }
         | Job::Icon { .. }
@@ -496,10 +502,14 @@ fn page_context(
             "ics": site.config.url(&crate::calendar::event_path(page, lang)),
             "feed": site.config.url(&crate::calendar::feed_path(site, lang)),
         })),
-        "leaflet": shared.leaflets.get(&(pi, lang)).map(|size| json!({
-            "url": site.config.url(&super::leaflets::output_path(site, page, lang)),
-            "size": super::leaflets::human_size(*size),
-        })),
+        "leaflet": print_link(shared, Print::Leaflet, pi, lang, super::leaflets::output_path),
+        "poster": print_link(shared, Print::Poster, pi, lang, super::posters::poster_path),
+        "pack": print_link(shared, Print::Pack, pi, lang, super::posters::pack_path),
+        "handouts": super::posters::handouts(page, lang).into_iter().map(|h| {
+            let hp = &site.pages[h];
+            let (hv, _) = hp.shown(lang);
+            json!({ "title": hv.front.title, "url": site.config.url(&hp.paths[lang]) })
+        }).collect::<Vec<_>>(),
     });
     // The body moves into the context instead of being copied by `json!` and again by `insert`.
     let mut page_value = page_value;
@@ -514,7 +524,11 @@ fn page_context(
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
     ctx.insert("og_type", "article");
-    if page.section != 0 {
+    if let Some(image) = share_image(site, page, v, lang) {
+        for (key, value) in image {
+            ctx.insert(key, &value);
+        }
+    } else if page.section != 0 {
         ctx.insert(
             "og_image",
             &site
@@ -947,4 +961,64 @@ fn alias_context(shared: &Shared, pi: usize, lang: usize) -> (Tpl, tera::Context
     ctx.insert("redirect_url", &site.config.url(&page.paths[lang]));
     ctx.insert("page_title", &page.shown(lang).0.front.title);
     ("alias.html".into(), ctx)
+}
+
+/// A printed file's link for the page: its URL and size, when this run (or the last) made it.
+fn print_link(
+    shared: &Shared,
+    kind: Print,
+    pi: usize,
+    lang: usize,
+    path: fn(&Site, &crate::content::site::Page, usize) -> String,
+) -> Option<Value> {
+    let site = shared.site;
+    shared.leaflets.get(&(kind, pi, lang)).map(|size| {
+        json!({
+            "url": site.config.url(&path(site, &site.pages[pi], lang)),
+            "size": super::leaflets::human_size(*size),
+        })
+    })
+}
+
+/// The page's own `image` as Open Graph values (URL, type, real width and height, alt text), when it has
+/// one; it wins over the section's card. The picture is copied beside the page in every language.
+fn share_image(
+    site: &Site,
+    page: &crate::content::site::Page,
+    v: &crate::content::site::PageVariant,
+    lang: usize,
+) -> Option<Vec<(&'static str, Value)>> {
+    let image = v.front.image.as_ref()?;
+    let file = crate::content::references::image_file(page, &image.src, &site.assets)?;
+    let inner = file
+        .rel
+        .strip_prefix(page.bundle_dir.as_deref().unwrap_or_default())?
+        .trim_start_matches('/');
+    let kind = match inner.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
+        Some(e) if e == "jpg" || e == "jpeg" => "image/jpeg",
+        Some(e) if e == "png" => "image/png",
+        Some(e) if e == "gif" => "image/gif",
+        Some(e) if e == "webp" => "image/webp",
+        _ => "",
+    };
+    let mut out = vec![
+        (
+            "og_image",
+            Value::String(
+                site.config
+                    .permalink(&format!("{}{inner}", page.paths[lang])),
+            ),
+        ),
+        ("og_image_type", Value::String(kind.to_string())),
+        ("og_image_alt", Value::String(image.alt.clone())),
+    ];
+    // An unreadable header leaves the size out rather than guessing it.
+    if let Ok(size) = imagesize::size(&file.disk) {
+        out.push(("og_image_width", Value::from(size.width)));
+        out.push(("og_image_height", Value::from(size.height)));
+    } else {
+        out.push(("og_image_width", Value::Null));
+        out.push(("og_image_height", Value::Null));
+    }
+    Some(out)
 }

@@ -29,6 +29,8 @@ pub struct Affected {
     pub tag_index: Vec<bool>,
     /// The default language's version of one of them changed its date, which is its `lastmod` in the sitemap.
     pub sitemap: bool,
+    /// (event page, language) whose pack prints one of them: the pack and the page listing its handouts.
+    pub packs: BTreeSet<(usize, usize)>,
 }
 
 impl Affected {
@@ -46,9 +48,12 @@ impl Affected {
     pub fn wants(&self, job: &Job) -> bool {
         match job {
             // A page links its leaflet with the PDF's size, so both are rendered in the same run.
-            Job::Page { page, lang } | Job::Alias { page, lang } | Job::Leaflet { page, lang } => {
-                self.pages.contains(&(*page, *lang))
+            Job::Page { page, lang } | Job::Pack { page, lang } => {
+                self.pages.contains(&(*page, *lang)) || self.packs.contains(&(*page, *lang))
             }
+            Job::Alias { page, lang }
+            | Job::Leaflet { page, lang }
+            | Job::Poster { page, lang } => self.pages.contains(&(*page, *lang)),
             Job::EventCalendar { page, lang } => self.pages.contains(&(*page, *lang)),
             // Its cache version is a hash of every page's content.
             Job::ServiceWorker => !self.pages.is_empty(),
@@ -198,6 +203,7 @@ pub fn reached(
             }
         }
     }
+    out.packs = packs_reaching(new, &out.pages);
     Some(out)
 }
 
@@ -210,6 +216,8 @@ pub fn same_outputs(old: &Site, new: &Site, pages: &[usize]) -> bool {
             let (x, y) = (&a.variants[lang], &b.variants[lang]);
             x.as_ref().map(|v| &v.front.aliases) == y.as_ref().map(|v| &v.front.aliases)
                 && super::leaflets::wanted(old, a, lang) == super::leaflets::wanted(new, b, lang)
+                && super::posters::pack_wanted(old, a, lang)
+                    == super::posters::pack_wanted(new, b, lang)
         })
     })
 }
@@ -248,4 +256,28 @@ fn events_crossed(old: &Site, new: &Site) -> bool {
             })
         })
     })
+}
+
+/// The event pages (page, language) whose handouts include one of `pages` (page, language) that changed: their
+/// pack prints that handout's leaflet and the page lists its title, both in that language (also where the
+/// event page itself is shown from another language).
+fn packs_reaching(site: &Site, pages: &BTreeSet<(usize, usize)>) -> BTreeSet<(usize, usize)> {
+    let mut out = BTreeSet::new();
+    if pages.is_empty() {
+        return out;
+    }
+    for (pi, page) in site.pages.iter().enumerate() {
+        for lang in 0..site.config.languages.len() {
+            let (v, _) = page.shown(lang);
+            let reached = v
+                .handouts
+                .iter()
+                .filter_map(|h| h.page)
+                .any(|h| pages.contains(&(h, lang)));
+            if reached {
+                out.insert((pi, lang));
+            }
+        }
+    }
+    out
 }

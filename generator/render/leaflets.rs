@@ -75,7 +75,13 @@ impl Leaflets {
             ));
         }
         let mut templates = BTreeMap::new();
-        for (name, layout) in [("trifold", Layout::Trifold), ("booklet", Layout::Booklet)] {
+        // Posters and packs have one layout each; `layout` only matters to the leaflets' fitting.
+        for (name, layout) in [
+            ("trifold", Layout::Trifold),
+            ("booklet", Layout::Booklet),
+            ("poster", Layout::Trifold),
+            ("pack", Layout::Trifold),
+        ] {
             let rel = format!("leaflets/{name}.typ");
             let Some(bytes) = theme.read(&rel) else {
                 continue;
@@ -143,6 +149,29 @@ impl Leaflets {
         layout: LeafletLayout,
         sources: &Sources,
     ) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        self.render_pages(site, page, lang, layout, sources)
+            .map(|r| r.pdf)
+    }
+
+    /// The theme's template `leaflets/<name>.typ`, if it has one.
+    pub(super) fn template(&self, name: &str) -> Option<&Template> {
+        self.templates.get(name)
+    }
+
+    /// The site's logo (SVG text), if it has one.
+    pub(super) fn logo(&self) -> Option<&String> {
+        self.logo.as_ref()
+    }
+
+    /// Renders one leaflet and says the size of each of its pages.
+    pub fn render_pages(
+        &self,
+        site: &Site,
+        page: &Page,
+        lang: usize,
+        layout: LeafletLayout,
+        sources: &Sources,
+    ) -> Result<crate::leaflet::Rendered, Vec<Diagnostic>> {
         let name = match layout {
             LeafletLayout::Trifold => "trifold",
             LeafletLayout::Booklet => "booklet",
@@ -160,16 +189,18 @@ impl Leaflets {
         };
         let mut input = input(site, page, lang, layout);
         input.logo_svg = self.logo.clone();
-        self.engine.render(&input, template).map_err(|errors| {
-            errors
-                .into_iter()
-                .map(|e| to_diagnostic(e, sources))
-                .collect()
-        })
+        self.engine
+            .render_pages(&input, template)
+            .map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|e| to_diagnostic(e, sources))
+                    .collect()
+            })
     }
 }
 
-fn to_diagnostic(e: LeafletError, sources: &Sources) -> Diagnostic {
+pub(super) fn to_diagnostic(e: LeafletError, sources: &Sources) -> Diagnostic {
     let start = sources
         .get(&e.path)
         .map(|text| offset_of(&text, e.line, e.column))

@@ -5,6 +5,7 @@ mod context;
 pub mod deps;
 pub mod fees;
 pub mod leaflets;
+pub mod posters;
 
 use crate::diagnostics::codes;
 use std::collections::{BTreeMap, HashMap};
@@ -47,6 +48,16 @@ pub enum Job {
     },
     /// A page's print leaflet (PDF) in one language.
     Leaflet {
+        page: usize,
+        lang: usize,
+    },
+    /// A leaflet page's poster (PDF, A4 portrait) in one language.
+    Poster {
+        page: usize,
+        lang: usize,
+    },
+    /// An event page's pack (cover sheet and its handouts' leaflets, PDF) in the page's language.
+    Pack {
         page: usize,
         lang: usize,
     },
@@ -171,6 +182,22 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
                     leaflets::output_path(site, page, lang),
                     Job::Leaflet { page: pi, lang },
                     variant.file.clone(),
+                    &mut diags,
+                );
+            }
+            if posters::poster_wanted(site, page, lang) {
+                push(
+                    posters::poster_path(site, page, lang),
+                    Job::Poster { page: pi, lang },
+                    page.shown(lang).0.file.clone(),
+                    &mut diags,
+                );
+            }
+            if posters::pack_wanted(site, page, lang) {
+                push(
+                    posters::pack_path(site, page, lang),
+                    Job::Pack { page: pi, lang },
+                    page.shown(lang).0.file.clone(),
                     &mut diags,
                 );
             }
@@ -431,9 +458,11 @@ pub fn run(
             jobs.par_iter()
                 .filter_map(|planned| {
                     let result = match &planned.job {
-                        Job::Leaflet { .. } | Job::Card { .. } | Job::SearchIndex { .. } => {
-                            return None
-                        }
+                        Job::Leaflet { .. }
+                        | Job::Poster { .. }
+                        | Job::Pack { .. }
+                        | Job::Card { .. }
+                        | Job::SearchIndex { .. } => return None,
                         Job::Static { source } => match source {
                             FileSource::Builtin(bytes) => sink.put(&planned.out, bytes),
                             FileSource::Disk(path) => sink.copy(&planned.out, path),
@@ -499,9 +528,15 @@ pub fn run(
 }
 
 fn leaflet_count(jobs: &[Planned]) -> usize {
-    jobs.iter()
-        .filter(|j| matches!(j.job, Job::Leaflet { .. } | Job::Card { .. }))
-        .count()
+    jobs.iter().filter(|j| is_print(&j.job)).count()
+}
+
+/// Jobs rendered by Typst before the pages: the pages link them with their sizes.
+fn is_print(job: &Job) -> bool {
+    matches!(
+        job,
+        Job::Leaflet { .. } | Job::Poster { .. } | Job::Pack { .. } | Job::Card { .. }
+    )
 }
 
 /// A poisoned lock only means another job panicked; its diagnostics so far are still good.
@@ -509,17 +544,19 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Renders the leaflet jobs in parallel (fonts loaded once); returns each PDF's size by (page, language).
+/// The size of each printed file, by kind, page and language.
+pub type PrintSizes = HashMap<(posters::Print, usize, usize), usize>;
+
+/// Renders the leaflet, poster, pack and card jobs in parallel (fonts loaded once); returns each PDF's size.
+/// Packs come last: they reuse the leaflets this run has just rendered.
 fn run_leaflets(
     prepared: &crate::pipeline::Prepared,
     jobs: &[Planned],
     sink: &dyn Sink,
     progress: &Progress,
-) -> (HashMap<(usize, usize), usize>, Vec<Diagnostic>) {
-    let wanted: Vec<&Planned> = jobs
-        .iter()
-        .filter(|j| matches!(j.job, Job::Leaflet { .. } | Job::Card { .. }))
-        .collect();
+) -> (PrintSizes, Vec<Diagnostic>) {
+    use posters::Print;
+    let wanted: Vec<&Planned> = jobs.iter().filter(|j| is_print(&j.job)).collect();
     let mut sizes = HashMap::new();
     if wanted.is_empty() {
         return (sizes, Vec::new());
@@ -529,45 +566,109 @@ fn run_leaflets(
         Err(d) => return (sizes, vec![d]),
     };
     let site = &prepared.site;
+    // The leaflets some pack of this run prints: kept in memory until the packs are done.
+    let needed: std::collections::HashSet<(usize, usize)> = wanted
+        .iter()
+        .filter_map(|j| match j.job {
+            Job::Pack { page, lang } => Some((page, lang)),
+            _ => None,
+        })
+        .flat_map(|(page, lang)| {
+            posters::handouts(&site.pages[page], lang)
+                .into_iter()
+                .map(move |h| (h, lang))
+        })
+        .collect();
     progress.stage("leaflets", wanted.len());
-    let results: Vec<(usize, usize, Result<usize, Vec<Diagnostic>>)> = wanted
+    type Done = (
+        Print,
+        usize,
+        usize,
+        Result<usize, Vec<Diagnostic>>,
+        Option<std::sync::Arc<crate::leaflet::Rendered>>,
+    );
+    let put = |planned: &Planned, pdf: &[u8]| {
+        sink.put(&planned.out, pdf)
+            .map(|()| pdf.len())
+            .map_err(|e| vec![io_error(planned.out.as_str(), e)])
+    };
+    let (first, packs): (Vec<&Planned>, Vec<&Planned>) = wanted
+        .into_iter()
+        .partition(|j| !matches!(j.job, Job::Pack { .. }));
+    let results: Vec<Done> = first
         .par_iter()
         .filter_map(|planned| {
-            if let Job::Card { section, lang } = planned.job {
-                let result = engine
-                    .render_card(&prepared.theme, site, section, lang, &prepared.sources)
-                    .and_then(|png| {
-                        sink.put(&planned.out, &png)
-                            .map_err(|e| vec![io_error(planned.out.as_str(), e)])
-                    });
-                progress.step();
-                // Cards have no size shown on a page: only their errors count.
-                return result.err().map(|d| (usize::MAX, 0, Err(d)));
-            }
-            let Job::Leaflet { page, lang } = planned.job else {
+            let done = match planned.job {
+                Job::Card { section, lang } => {
+                    let result = engine
+                        .render_card(&prepared.theme, site, section, lang, &prepared.sources)
+                        .and_then(|png| {
+                            sink.put(&planned.out, &png)
+                                .map_err(|e| vec![io_error(planned.out.as_str(), e)])
+                        });
+                    progress.step();
+                    // Cards have no size shown on a page: only their errors count.
+                    return result
+                        .err()
+                        .map(|d| (Print::Leaflet, usize::MAX, 0, Err(d), None));
+                }
+                Job::Leaflet { page, lang } => {
+                    let p = &site.pages[page];
+                    let layout = leaflets::layout_of(site, p, lang);
+                    match engine.render_pages(site, p, lang, layout, &prepared.sources) {
+                        Ok(r) => {
+                            let size = put(planned, &r.pdf);
+                            let keep = needed
+                                .contains(&(page, lang))
+                                .then(|| std::sync::Arc::new(r));
+                            (Print::Leaflet, page, lang, size, keep)
+                        }
+                        Err(d) => (Print::Leaflet, page, lang, Err(d), None),
+                    }
+                }
+                Job::Poster { page, lang } => {
+                    let result = engine
+                        .render_poster(site, &site.pages[page], lang, &prepared.sources)
+                        .and_then(|pdf| put(planned, &pdf));
+                    (Print::Poster, page, lang, result, None)
+                }
+                _ => return None,
+            };
+            progress.step();
+            Some(done)
+        })
+        .collect();
+    let mut ready: HashMap<(usize, usize), std::sync::Arc<crate::leaflet::Rendered>> =
+        HashMap::new();
+    let mut diags = Vec::new();
+    let mut record = |kind, page, lang, result: Result<usize, Vec<Diagnostic>>| match result {
+        Ok(size) => {
+            sizes.insert((kind, page, lang), size);
+        }
+        Err(d) => diags.extend(d),
+    };
+    for (kind, page, lang, result, keep) in results {
+        if let Some(r) = keep {
+            ready.insert((page, lang), r);
+        }
+        record(kind, page, lang, result);
+    }
+    let lookup = |page: usize, lang: usize| ready.get(&(page, lang)).cloned();
+    let packed: Vec<(usize, usize, Result<usize, Vec<Diagnostic>>)> = packs
+        .par_iter()
+        .filter_map(|planned| {
+            let Job::Pack { page, lang } = planned.job else {
                 return None;
             };
-            let p = &site.pages[page];
-            let layout = leaflets::layout_of(site, p, lang);
             let result = engine
-                .render(site, p, lang, layout, &prepared.sources)
-                .and_then(|pdf| {
-                    sink.put(&planned.out, &pdf)
-                        .map(|()| pdf.len())
-                        .map_err(|e| vec![io_error(planned.out.as_str(), e)])
-                });
+                .render_pack(site, &site.pages[page], lang, &lookup, &prepared.sources)
+                .and_then(|pdf| put(planned, &pdf));
             progress.step();
             Some((page, lang, result))
         })
         .collect();
-    let mut diags = Vec::new();
-    for (page, lang, result) in results {
-        match result {
-            Ok(size) => {
-                sizes.insert((page, lang), size);
-            }
-            Err(d) => diags.extend(d),
-        }
+    for (page, lang, result) in packed {
+        record(Print::Pack, page, lang, result);
     }
     (sizes, diags)
 }

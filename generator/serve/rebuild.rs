@@ -1216,8 +1216,8 @@ mod tests {
             assert_same_as_full(&builder, &options, &format!("{rel}: {to}"));
         }
 
-        // A body-only edit of a translated page renders that page, its leaflet, its language's feeds (Atom
-        // and calendar) and the service worker, whose cache is named after every page's content (the search
+        // A body-only edit of a translated page renders that page, its leaflet and poster, its language's feeds
+        // (Atom and calendar) and the service worker, whose cache is named after every page's content (the search
         // index follows in its own step); no listing or tag page.
         let rel = "content/paspor/baru.en.md";
         let text = read(rel).replace(
@@ -1226,11 +1226,11 @@ mod tests {
         );
         let rebuilt = save(&mut builder, &options, rel, &text);
         assert!(rebuilt.relinked && rebuilt.incremental);
-        assert_eq!(rebuilt.rendered.rendered, 5, "{:?}", rebuilt.changed);
+        assert_eq!(rebuilt.rendered.rendered, 6, "{:?}", rebuilt.changed);
         assert_eq!(
             rebuilt.changed,
             vec!["en/atom.xml", "en/paspor/baru/index.html", "sw.js"],
-            "the leaflet's bytes and the calendar feed stay the same"
+            "the leaflet's and poster's bytes and the calendar feed stay the same"
         );
         assert_same_as_full(&builder, &options, "body of the English version");
 

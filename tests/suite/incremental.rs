@@ -241,6 +241,105 @@ fn check_sequence(edits: &[(Edit, bool)]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A file to edit, the edit, and the language of the pack it must change (none: an unrelated page).
+type Step<'a> = (&'a str, &'a dyn Fn(&str) -> String, &'a str);
+
+/// A pack prints its handouts' leaflets: an edit of a handout (in the pack's language or in the language its
+/// version falls back to), of the event's list of handouts, or of an unrelated page, must leave `serve`
+/// serving exactly what a full build writes, and the pack must change when what it prints changes.
+#[test]
+fn editing_a_handout_renders_its_pack_again() {
+    let (dir, options) = fixture();
+    let root = dir.path();
+    let event = |handouts: &str| {
+        format!(
+            "---\ntitle: Sosialisasi Paspor\ndate: 2031-01-10\nevent:\n  start: 2031-03-14T09:00\n  location: Aula\n  handouts: [{handouts}]\n---\n\nAcara.\n"
+        )
+    };
+    write(
+        root,
+        "content/acara/paket.md",
+        &event("../paspor/baru.md, ../paspor/hilang.md"),
+    );
+    write(
+        root,
+        "content/acara/paket.ar.md",
+        &event("../paspor/baru.md, ../paspor/hilang.md"),
+    );
+    let mut builder = Builder::new(options.clone(), Spill::new().ok());
+    let (first, _) = builder.rebuild(&Batch::default());
+    assert!(!first.failed(), "{:?}", errors(&first));
+    let pack = |files: &Arc<Files>, lang: &str| {
+        files
+            .get(&format!("packs/{lang}/acara/paket.pdf"))
+            .and_then(|s| s.bytes().ok())
+            .map(|b| b.to_vec())
+    };
+    assert!(pack(&builder.files(), "id").is_some(), "no pack served");
+    let steps: [Step<'_>; 5] = [
+        (
+            "content/paspor/baru.md",
+            &|t| t.replace("title: ", "title: Baru — "),
+            "id",
+        ),
+        (
+            "content/paspor/baru.ar.md",
+            &|t| t.replace("M-Paspor", "M-Paspor (تطبيق)"),
+            "ar",
+        ),
+        // No Arabic version: the Arabic pack prints the Indonesian one.
+        (
+            "content/paspor/hilang.md",
+            &|t| t.replace("title: Paspor Hilang", "title: Paspor Hilang atau Rusak"),
+            "ar",
+        ),
+        (
+            "content/acara/paket.md",
+            &|_| event("../paspor/hilang.md"),
+            "id",
+        ),
+        (
+            "content/paspor/tarif.md",
+            &|t| format!("{t}\nCatatan.\n"),
+            "",
+        ),
+    ];
+    let mut history = Vec::new();
+    for (rel, change, pack_lang) in steps {
+        let before = (!pack_lang.is_empty()).then(|| pack(&builder.files(), pack_lang));
+        write(root, rel, &change(&read(root, rel)));
+        history.push(rel.to_string());
+        let batch = Batch {
+            paths: BTreeSet::from([rel.to_string()]),
+            rescan: false,
+        };
+        let (rebuilt, search) = builder.rebuild(&batch);
+        assert!(!rebuilt.failed(), "{:?}", errors(&rebuilt));
+        if let Some(search) = search {
+            search.run(|_| ());
+        }
+        let mut full = Builder::new(options.clone(), None);
+        let (fresh, _) = full.rebuild(&Batch::default());
+        assert!(!fresh.failed(), "{:?}", errors(&fresh));
+        if let Err(e) = same_files(
+            &builder.files(),
+            &full.files(),
+            "a full build",
+            &history.join(", "),
+            false,
+        ) {
+            panic!("{e}");
+        }
+        if let Some(before) = before {
+            assert_ne!(
+                before,
+                pack(&builder.files(), pack_lang),
+                "the {pack_lang} pack did not change after {rel}"
+            );
+        }
+    }
+}
+
 fn errors(rebuilt: &suluh::serve::rebuild::Rebuilt) -> Vec<String> {
     rebuilt
         .diagnostics
