@@ -607,10 +607,7 @@ fn relink_edits(
     let clock = Clock::start(options.timings);
     let old = &base.prepared.site;
     // Neither site.yaml nor the base URL changed since the base: it is read from the base's texts.
-    let key = (
-        sources.get(config::FILE_NAME).unwrap_or_default(),
-        options.base_url.clone(),
-    );
+    let key = (crate::data::load_key(sources), options.base_url.clone());
     let refreshed = cache.refresh(&options.root, sources, &old.config, key, true, false);
     let Some(changed) = &refreshed.changed else {
         return Err(refreshed);
@@ -750,10 +747,7 @@ fn prepare_in(
             (cache.collect(r.diagnostics), r.changed)
         }
         None => {
-            let config_key = (
-                sources.get(config::FILE_NAME).unwrap_or_default(),
-                options.base_url.clone(),
-            );
+            let config_key = (crate::data::load_key(sources), options.base_url.clone());
             cache.read_and_load(&options.root, sources, &config, config_key, incremental)
         }
     };
@@ -788,6 +782,7 @@ fn prepare_in(
         };
     };
     diags.extend(validate_templates(&site, &theme, sources));
+    diags.extend(crate::data::glossary::check_links(&site, sources));
     clock.lap("link");
     normalize(&mut diags);
     Run {
