@@ -10,6 +10,8 @@ use std::ops::Range;
 
 mod terms;
 
+pub use terms::find_word;
+
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -152,6 +154,11 @@ pub struct ExternalLink {
     pub url: String,
     /// Byte range in the body.
     pub span: Range<usize>,
+}
+
+/// The Markdown dialect of every body, for rules that parse a body themselves (`check`).
+pub(crate) fn parser_options() -> Options {
+    options()
 }
 
 fn options() -> Options {
