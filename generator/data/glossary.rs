@@ -66,11 +66,17 @@ impl Glossary {
         self.entries.is_empty()
     }
 
-    /// Whether `word` is a term or an alias, as written (acronyms are matched exactly).
+    /// Whether `word` is a term or an alias, ignoring case and the punctuation around it (`LAPOR` is the
+    /// alias `LAPOR!`).
     pub fn knows(&self, word: &str) -> bool {
+        let bare = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        let word = bare(word);
         self.entries
             .iter()
-            .any(|t| t.forms().any(|f| f == word || f.eq_ignore_ascii_case(word)))
+            .any(|t| t.forms().any(|f| bare(f) == word))
     }
 
     /// What the Markdown loader links on a page in `lang`: each term with its forms and its explanation.
