@@ -142,8 +142,8 @@ fn documents(site: &Site, lang: usize) -> impl Iterator<Item = (usize, &PageVari
         .filter_map(move |(i, page)| page.variants[lang].as_ref().map(|v| (i, v)))
 }
 
-/// The glossary's entries as documents of their own, after the pages: typing a term finds its explanation,
-/// which the result shows as its teaser and links to on the glossary page.
+/// The glossary's entries as documents of their own, after the pages: typing a term (or one of its aliases)
+/// finds its explanation, which the result shows as its teaser and links to on the glossary page.
 fn glossary_documents(site: &Site, lang: usize) -> Vec<([Cow<'_, str>; 4], Record<'_>)> {
     if !crate::render::glossary::wanted(site) {
         return Vec::new();
@@ -161,9 +161,12 @@ fn glossary_documents(site: &Site, lang: usize) -> Vec<([Cow<'_, str>; 4], Recor
         .iter()
         .map(|t| {
             let explanation = t.explanation(&site.config, lang);
+            // Only the term and its other forms are indexed: the explanation is the result's teaser. Its
+            // words would add a third to the bundled site's index (past the size the client loads whole)
+            // and bring glossary entries into every search for an ordinary word.
             let fields = [
                 Cow::Borrowed(t.term.as_str()),
-                Cow::Borrowed(explanation),
+                Cow::Borrowed(""),
                 Cow::Owned(t.aliases.join(" ")),
                 Cow::Borrowed(""),
             ];
