@@ -8,6 +8,7 @@
 
 pub mod external;
 pub mod placeholders;
+pub mod plain;
 pub mod review;
 pub mod translations;
 
@@ -76,6 +77,17 @@ pub fn render_human(
     out
 }
 
+/// `check --format json`: the diagnostics, and `"plain"`, the plain-language warnings counted per page
+/// (`{"content/a.md": {"long-sentence": 2, …}}`, only pages with any), so an office can follow them.
+pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
+    let mut value = crate::diagnostics::json_value(diags, sources);
+    if let Some(map) = value.as_object_mut() {
+        let summary = serde_json::to_value(plain::summary(diags)).unwrap_or_default();
+        map.insert("plain".into(), summary);
+    }
+    value.to_string()
+}
+
 /// Runs every rule over the site.
 pub fn run(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -92,9 +104,47 @@ pub fn run(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
             }
         }
     }
+    diags.extend(plain_language(site, sources));
     duplicate_titles(site, sources, &mut diags);
     diags.extend(review::warnings(&review::find(site), sources));
     diags.extend(placeholders::warnings(site, sources));
+    diags
+}
+
+/// The plain-language warnings of every page and section body ([`plain`]), at their place in the file.
+fn plain_language(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
+    let settings = &site.config.plain;
+    if !settings.enabled {
+        return Vec::new();
+    }
+    let pages = site
+        .pages
+        .iter()
+        .flat_map(|p| p.variants.iter().flatten())
+        .map(|v| (v.file.as_str(), v.lang, &v.body));
+    let sections = site.sections.iter().flat_map(|s| {
+        s.variants
+            .iter()
+            .enumerate()
+            .filter_map(|(lang, v)| Some((v.as_ref()?.file.as_deref()?, lang, &v.as_ref()?.body)))
+    });
+    let mut diags = Vec::new();
+    for (file, lang, body) in pages.chain(sections) {
+        let Some(text) = sources.get(file) else {
+            continue;
+        };
+        let Some(markdown) = text.get(body.offset..) else {
+            continue;
+        };
+        let code = &site.config.languages[lang].code;
+        for f in plain::check(markdown, code, settings, &site.config.data.glossary) {
+            diags.push(
+                Diagnostic::warning(f.code, f.message)
+                    .at(file, at(body, &f.span))
+                    .with_hint(f.hint),
+            );
+        }
+    }
     diags
 }
 

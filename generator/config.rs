@@ -107,7 +107,92 @@ struct SiteFile {
     #[serde(default)]
     messages: Option<MessagesLanguage>,
     #[serde(default)]
+    plain: PlainFile,
+    #[serde(default)]
     extra: Option<serde_json::Value>,
+}
+
+/// `plain:`: the plain-language check of `suluh check`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainFile {
+    #[serde(default = "yes")]
+    enabled: bool,
+    #[serde(default = "default_sentence_words")]
+    sentence_words: usize,
+    #[serde(default = "default_passive_share")]
+    passive_share: f64,
+    #[serde(default)]
+    plain_words: IndexMap<String, PlainWordFile>,
+    #[serde(default = "default_skip_headings")]
+    skip_headings: Vec<String>,
+}
+
+impl Default for PlainFile {
+    fn default() -> Self {
+        PlainFile {
+            enabled: true,
+            sentence_words: default_sentence_words(),
+            passive_share: default_passive_share(),
+            plain_words: IndexMap::new(),
+            skip_headings: default_skip_headings(),
+        }
+    }
+}
+
+/// The headings Suluh's own starter site and guides give their lists of legal bases.
+fn default_skip_headings() -> Vec<String> {
+    vec!["Dasar hukum".into(), "Legal basis".into()]
+}
+
+fn default_sentence_words() -> usize {
+    25
+}
+
+fn default_passive_share() -> f64 {
+    0.5
+}
+
+/// One entry of `plain_words`: `word: plainer word` for every language, or `LANG: { word: plainer word }`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PlainWordFile {
+    One(String),
+    PerLanguage(IndexMap<String, String>),
+}
+
+/// A word with a plainer equivalent (`plain.plain_words`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlainWord {
+    /// The language it applies to (`None`: every language).
+    pub lang: Option<String>,
+    pub word: String,
+    pub instead: String,
+}
+
+/// The plain-language check's settings (`plain:` of `site.yaml`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlainSettings {
+    pub enabled: bool,
+    /// A sentence with more words than this is flagged.
+    pub sentence_words: usize,
+    /// A paragraph or list is flagged when more than this share of its sentences are passive.
+    pub passive_share: f64,
+    pub plain_words: Vec<PlainWord>,
+    /// Headings (any case) whose sections are left alone, e.g. a list of legal bases quoted word for word.
+    pub skip_headings: Vec<String>,
+}
+
+impl Default for PlainSettings {
+    fn default() -> Self {
+        PlainSettings {
+            enabled: true,
+            sentence_words: default_sentence_words(),
+            passive_share: default_passive_share(),
+            plain_words: Vec::new(),
+            skip_headings: default_skip_headings(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -273,6 +358,8 @@ pub struct Config {
     pub service_worker: bool,
     /// `messages:`, when set.
     pub messages: Option<MessagesLanguage>,
+    /// The plain-language check (`plain:`).
+    pub plain: PlainSettings,
     pub extra: serde_json::Value,
     /// The shared facts under `data/` ([`crate::data`]); empty until read.
     pub data: std::sync::Arc<crate::data::Data>,
@@ -397,6 +484,8 @@ impl Config {
             );
         }
 
+        let plain = plain_settings(&doc, raw.plain, &languages, &mut errors);
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -427,6 +516,7 @@ impl Config {
             offline: raw.offline.enabled,
             service_worker: raw.offline.enabled,
             messages: raw.messages,
+            plain,
             extra: raw.extra.unwrap_or(serde_json::Value::Null),
             data: Default::default(),
         })
@@ -497,6 +587,84 @@ impl Config {
     }
 }
 
+/// Checks `plain:`: thresholds in range, per-language word lists under site languages.
+fn plain_settings(
+    doc: &Doc,
+    raw: PlainFile,
+    languages: &[Language],
+    errors: &mut Vec<Diagnostic>,
+) -> PlainSettings {
+    if raw.sentence_words == 0 {
+        errors.push(
+            doc.error_at(
+                codes::BAD_VALUE,
+                doc.value_span_of(&["plain", "sentence_words"]),
+                "`sentence_words` must be at least 1",
+            )
+            .with_hint("25 words is a common limit for a plain sentence"),
+        );
+    }
+    if !(raw.passive_share > 0.0 && raw.passive_share <= 1.0) {
+        errors.push(
+            doc.error_at(
+                codes::BAD_VALUE,
+                doc.value_span_of(&["plain", "passive_share"]),
+                format!(
+                    "`passive_share` must be above 0 and at most 1, not {}",
+                    raw.passive_share
+                ),
+            )
+            .with_hint("0.5 flags a paragraph where most sentences are passive"),
+        );
+    }
+    let mut plain_words = Vec::new();
+    for (key, value) in raw.plain_words {
+        match value {
+            PlainWordFile::One(instead) => plain_words.push(PlainWord {
+                lang: None,
+                word: key,
+                instead,
+            }),
+            PlainWordFile::PerLanguage(map) => {
+                if !languages.iter().any(|l| l.code == key) {
+                    let codes_list: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+                    let hint = match did_you_mean(&key, codes_list.iter().copied()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => format!(
+                            "write `word: plainer word`, or group words under a site language ({})",
+                            codes_list.join(", ")
+                        ),
+                    };
+                    errors.push(
+                        doc.error_at(
+                            codes::UNKNOWN_LANGUAGE,
+                            doc.span_of(&["plain", "plain_words", &key]),
+                            format!("unknown language code `{key}` in `plain_words`"),
+                        )
+                        .with_hint(hint),
+                    );
+                    continue;
+                }
+                for (word, instead) in map {
+                    plain_words.push(PlainWord {
+                        lang: Some(key.clone()),
+                        word,
+                        instead,
+                    });
+                }
+            }
+        }
+    }
+    plain_words.retain(|w| !w.word.trim().is_empty());
+    PlainSettings {
+        enabled: raw.enabled,
+        sentence_words: raw.sentence_words,
+        passive_share: raw.passive_share,
+        plain_words,
+        skip_headings: raw.skip_headings,
+    }
+}
+
 /// `id`, `en`, `pt-BR`, `zh-Hant`: two or three lowercase letters, optional subtags.
 pub fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
@@ -543,6 +711,32 @@ mod tests {
         let text = format!("{MINIMAL}timezon: Asia/Jakarta\n");
         let errs = Config::parse(&text).unwrap_err();
         assert_eq!(errs[0].hint.as_deref(), Some("did you mean `timezone`?"));
+    }
+
+    #[test]
+    fn plain_settings_parse_and_are_checked() {
+        let text = format!("{MINIMAL}plain:\n  sentence_words: 20\n  plain_words:\n    kode billing: kode pembayaran\n    en: {{ billing code: payment code }}\n");
+        let c = Config::parse(&text).unwrap();
+        assert_eq!(c.plain.sentence_words, 20);
+        assert_eq!(c.plain.passive_share, 0.5);
+        assert_eq!(c.plain.plain_words.len(), 2);
+        assert_eq!(c.plain.plain_words[1].lang.as_deref(), Some("en"));
+
+        let errs = Config::parse(&format!("{MINIMAL}plain:\n  sentence_word: 20\n")).unwrap_err();
+        assert_eq!(errs[0].code, codes::UNKNOWN_KEY);
+        assert_eq!(
+            errs[0].hint.as_deref(),
+            Some("did you mean `sentence_words`?")
+        );
+
+        let text =
+            format!("{MINIMAL}plain:\n  passive_share: 2\n  plain_words:\n    eng: {{ a: b }}\n");
+        let errs = Config::parse(&text).unwrap_err();
+        let found: Vec<_> = errs.iter().map(|e| e.code).collect();
+        assert_eq!(found, [codes::BAD_VALUE, codes::UNKNOWN_LANGUAGE]);
+        assert_eq!(&text[errs[0].span.clone().unwrap()], "2");
+        assert_eq!(&text[errs[1].span.clone().unwrap()], "eng");
+        assert_eq!(errs[1].hint.as_deref(), Some("did you mean `en`?"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Shared facts under `data/`: `data/tariffs.yaml`, every fee the site quotes, written once.
+//! Shared facts under `data/`: `data/tariffs.yaml`, every fee the site quotes, written once, and
+//! `data/glossary.yaml` ([`glossary`]), the terms the guides use, explained once per language.
 //!
 //! Read with `site.yaml` (before content is loaded) and carried by the [`crate::config::Config`], so every
 //! stage that sees the configuration sees the same tariffs: the link step checks the pages' `tariff:`
@@ -18,6 +19,8 @@ use crate::content::front_matter::Date;
 use crate::diagnostics::{codes, did_you_mean, Diagnostic, Sources};
 use crate::yaml::{Doc, HINT_SEPARATOR};
 
+pub mod glossary;
+
 /// The tariff file, relative to the site root.
 pub const TARIFFS_FILE: &str = "data/tariffs.yaml";
 
@@ -25,6 +28,7 @@ pub const TARIFFS_FILE: &str = "data/tariffs.yaml";
 #[derive(Clone, Debug, Default)]
 pub struct Data {
     pub tariffs: Tariffs,
+    pub glossary: glossary::Glossary,
 }
 
 /// The entries of `data/tariffs.yaml`, in the order written.
@@ -274,6 +278,16 @@ pub fn parse_tariffs(config: &Config, text: &str) -> (Tariffs, Vec<Diagnostic>) 
     (Tariffs { entries, broken }, diags)
 }
 
+/// What loading a Markdown file depends on besides its own text: `site.yaml`, and the glossary, whose
+/// terms the loader links. `serve` loads every file again when this changes.
+pub fn load_key(sources: &Sources) -> Arc<str> {
+    let config = sources.get(crate::config::FILE_NAME).unwrap_or_default();
+    match sources.get(glossary::GLOSSARY_FILE) {
+        Some(glossary) => format!("{config}\n\u{0}{glossary}").into(),
+        None => config,
+    }
+}
+
 /// Reads `data/` under `root` into the configuration (a site without `data/` has no shared facts).
 pub fn read_into(
     mut config: Config,
@@ -281,8 +295,13 @@ pub fn read_into(
     sources: &Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Config {
+    let glossary = read_glossary(&config, root, sources, diags);
     let path = root.join(TARIFFS_FILE);
     if !path.is_file() {
+        config.data = Arc::new(Data {
+            tariffs: Tariffs::default(),
+            glossary,
+        });
         return config;
     }
     let tariffs = match crate::content::read_text(TARIFFS_FILE, &path, sources) {
@@ -300,8 +319,33 @@ pub fn read_into(
             }
         }
     };
-    config.data = Arc::new(Data { tariffs });
+    config.data = Arc::new(Data { tariffs, glossary });
     config
+}
+
+/// Reads `data/glossary.yaml` (none: an empty glossary); a broken entry is reported and left out.
+fn read_glossary(
+    config: &Config,
+    root: &Path,
+    sources: &Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> glossary::Glossary {
+    let path = root.join(glossary::GLOSSARY_FILE);
+    if !path.is_file() {
+        return glossary::Glossary::default();
+    }
+    match crate::content::read_text(glossary::GLOSSARY_FILE, &path, sources) {
+        Ok(text) => {
+            sources.insert(glossary::GLOSSARY_FILE, text.clone());
+            let (glossary, found) = glossary::parse(config, &text);
+            diags.extend(found);
+            glossary
+        }
+        Err(d) => {
+            diags.push(d);
+            glossary::Glossary::default()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ pub mod codes {
     pub const LINK_ESCAPE: &str = "link-escape";
     pub const LINK_TO_DRAFT: &str = "link-to-draft";
     pub const MISSING_IMAGE: &str = "missing-image";
+    pub const LONG_SENTENCE: &str = "long-sentence";
     pub const MISSING_KEY: &str = "missing-key";
     pub const MISSING_TEMPLATE: &str = "missing-template";
     pub const MISSING_UI_STRINGS: &str = "missing-ui-strings";
@@ -62,12 +63,15 @@ pub mod codes {
     pub const NO_SITE: &str = "no-site";
     pub const OUTPUT_CONFLICT: &str = "output-conflict";
     pub const OUTPUT_ESCAPE: &str = "output-escape";
+    pub const PASSIVE_PARAGRAPH: &str = "passive-paragraph";
     pub const PLACEHOLDER: &str = "placeholder";
+    pub const PLAIN_WORD: &str = "plain-word";
     pub const PORT_IN_USE: &str = "port-in-use";
     pub const REVIEW_OVERDUE: &str = "review-overdue";
     pub const SERVER: &str = "server-error";
     pub const TEMPLATE: &str = "template-error";
     pub const TOO_DEEP: &str = "too-deep";
+    pub const UNEXPLAINED_ACRONYM: &str = "unexplained-acronym";
     pub const UNKNOWN_KEY: &str = "unknown-key";
     pub const UNKNOWN_HANDOUT: &str = "unknown-handout";
     pub const UNKNOWN_LANGUAGE: &str = "unknown-language";
@@ -423,6 +427,11 @@ pub fn write_stderr(text: &str) {
 
 /// The JSON form: `{"errors": N, "warnings": N, "diagnostics": [...]}`.
 pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
+    json_value(diags, sources).to_string()
+}
+
+/// The JSON form as a value, for outputs that add to it (`check`'s per-page summaries).
+pub fn json_value(diags: &[Diagnostic], sources: &Sources) -> serde_json::Value {
     let items: Vec<JsonDiagnostic> = diags
         .iter()
         .map(|d| {
@@ -450,7 +459,6 @@ pub fn render_json(diags: &[Diagnostic], sources: &Sources) -> String {
         "warnings": diags.len() - errors,
         "diagnostics": items,
     })
-    .to_string()
 }
 
 /// Renders diagnostics the way compilers do: `path:line:column`, the source line, a caret, and the hint.

@@ -199,7 +199,10 @@ fn main() -> ExitCode {
                     &outcome.gaps,
                     diagnostics::stderr_color(),
                 )),
-                Format::Json => diagnostics::emit(&outcome.diagnostics, &outcome.sources, format),
+                Format::Json => println!(
+                    "{}",
+                    suluh::check::render_json(&outcome.diagnostics, &outcome.sources)
+                ),
             }
             if outcome.failed() {
                 ExitCode::from(1)

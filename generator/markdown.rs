@@ -8,11 +8,30 @@ use crate::diagnostics::codes;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+mod terms;
+
+pub use terms::find_word;
+
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 /// Internal links are written into the HTML as `suluh-link:N:` and replaced once targets are known.
 pub const LINK_PLACEHOLDER: &str = "suluh-link:";
+
+/// Links to the glossary page start with this, replaced by the page's URL in the language the body is
+/// shown in (a page shown in place of a missing translation links the reader's glossary).
+pub const GLOSSARY_PLACEHOLDER: &str = "suluh-glossary:";
+
+/// A glossary term to link on its first use in a body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermLink {
+    /// Fragment id on the glossary page (`term-itas`).
+    pub id: String,
+    /// The ways a page may write it; one with a lowercase letter matches in any case, an acronym exactly.
+    pub forms: Vec<String>,
+    /// The explanation, shown as the link's title.
+    pub title: String,
+}
 
 /// A link to another Markdown file, to be resolved to a URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,6 +156,11 @@ pub struct ExternalLink {
     pub span: Range<usize>,
 }
 
+/// The Markdown dialect of every body, for rules that parse a body themselves (`check`).
+pub(crate) fn parser_options() -> Options {
+    options()
+}
+
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -147,6 +171,11 @@ fn options() -> Options {
 
 /// Renders a page or section body.
 pub fn render(body: &str) -> Rendered {
+    render_with_terms(body, &[])
+}
+
+/// Renders a body, linking the first use of each of `terms` to its glossary entry.
+pub fn render_with_terms(body: &str, terms: &[TermLink]) -> Rendered {
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
@@ -156,6 +185,12 @@ pub fn render(body: &str) -> Rendered {
     };
     let events = transform(events, &mut out);
     out.steps = first_ordered_list(&events);
+    // After the steps: leaflets print them, and a glossary link means nothing on paper.
+    let events = if terms.is_empty() {
+        events
+    } else {
+        crate::markdown::terms::link_terms(events, terms)
+    };
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, events.into_iter().map(|(e, _)| e));
     out.html = classes_for_alignment(html_out).into();
@@ -521,6 +556,11 @@ fn has_scheme(url: &str) -> bool {
 
 /// Raw HTML cannot forge an internal-link placeholder.
 fn block_placeholders(raw: CowStr) -> CowStr {
+    if raw.contains(GLOSSARY_PLACEHOLDER) {
+        return block_placeholders(CowStr::from(
+            raw.replace(GLOSSARY_PLACEHOLDER, "suluh-glossary-blocked:"),
+        ));
+    }
     if raw.contains(LINK_PLACEHOLDER) {
         CowStr::from(raw.replace(LINK_PLACEHOLDER, "suluh-link-blocked:"))
     } else {
@@ -735,7 +775,7 @@ fn escape_attr(text: &str) -> String {
 pub fn sanitize(html_in: &str) -> String {
     use std::collections::{HashMap, HashSet};
     let attributes: HashMap<&str, HashSet<&str>> = [
-        ("a", &["href"][..]),
+        ("a", &["href", "title"][..]),
         ("blockquote", &["cite"]),
         ("q", &["cite"]),
         ("del", &["cite"]),

@@ -601,6 +601,36 @@ pub fn alias_inside_site(alias: &str) -> bool {
     !(alias.contains("..") || alias.contains('\\') || trimmed.is_empty() || alias.contains("://"))
 }
 
+/// The glossary terms to link in a file: all of them, except on the guide a term's `link:` names, which
+/// explains the term itself (in every language of that guide).
+fn glossary_terms(config: &Config, kind: &FileKind) -> Vec<markdown::TermLink> {
+    let glossary = &config.data.glossary;
+    if glossary.is_empty() {
+        return Vec::new();
+    }
+    let lang = match kind {
+        FileKind::Section { lang, .. } | FileKind::Page { lang, .. } => *lang,
+    };
+    let same_file = |link: &str| {
+        let path = format!(
+            "{CONTENT_DIR}/{}",
+            link.split('#').next().unwrap_or_default()
+        );
+        match (classify(config, &path), kind) {
+            (Ok(FileKind::Page { key: a, .. }), FileKind::Page { key: b, .. }) => a == *b,
+            (Ok(FileKind::Section { dir: a, .. }), FileKind::Section { dir: b, .. }) => a == *b,
+            _ => false,
+        }
+    };
+    glossary
+        .entries
+        .iter()
+        .zip(glossary.matchers(config, lang))
+        .filter(|(term, _)| !term.link.as_deref().is_some_and(same_file))
+        .map(|(_, m)| m)
+        .collect()
+}
+
 /// Parses one Markdown file. Pure: the same path and text always give the same result.
 pub fn load_file(
     config: &Config,
@@ -609,7 +639,7 @@ pub fn load_file(
     let kind = classify(config, &file.path).map_err(|d| vec![d])?;
     let split = front_matter::split(&file.path, &file.text).map_err(|d| vec![d])?;
     let mut warnings = Vec::new();
-    let body = markdown::render(split.body);
+    let body = markdown::render_with_terms(split.body, &glossary_terms(config, &kind));
     if let Some(span) = &body.too_deep {
         return Err(vec![Diagnostic::error(
             codes::TOO_DEEP,

@@ -13,11 +13,12 @@ use crate::config::Config;
 use crate::content::{self, Loaded};
 use crate::diagnostics::{Diagnostic, Sources};
 
-/// What the load results depend on besides a file's own text: `site.yaml` and the base URL given on the
-/// command line. A change of either loads every file again.
+/// What the load results depend on besides a file's own text: `site.yaml`, the glossary
+/// ([`crate::data::load_key`]) and the base URL given on the command line. A change of any loads every file
+/// again.
 #[derive(Clone, PartialEq, Eq)]
 pub(super) struct ConfigKey {
-    pub site_yaml: Arc<str>,
+    pub texts: Arc<str>,
     pub base_url: Option<String>,
 }
 

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use super::cache::{ConfigKey, LoadCache, Loading, Reading, Refreshed};
 use super::templates::check_templates;
 use super::{now, prepare_in, Clock, Options, Prepared, Read};
-use crate::config;
 use crate::content::{link, relink};
 use crate::diagnostics::{normalize, Diagnostic, Sources};
 
@@ -108,9 +107,10 @@ fn relink_edits(
 ) -> Result<Run, Refreshed> {
     let clock = Clock::start(options.timings);
     let old = &base.prepared.site;
-    // Neither site.yaml nor the base URL changed since the base: it is read from the base's texts.
+    // Neither site.yaml, the glossary nor the base URL changed since the base: they are read from the base's
+    // texts.
     let key = ConfigKey {
-        site_yaml: sources.get(config::FILE_NAME).unwrap_or_default(),
+        texts: crate::data::load_key(sources),
         base_url: options.base_url.clone(),
     };
     let refreshed = cache.refresh(

@@ -235,7 +235,7 @@ fn prepare_in(options: &Options, sources: &Arc<Sources>, cache: &mut LoadCache, 
         }
         Read::Pending(reading) => {
             let key = ConfigKey {
-                site_yaml: sources.get(config::FILE_NAME).unwrap_or_default(),
+                texts: crate::data::load_key(sources),
                 base_url: options.base_url.clone(),
             };
             cache.read_and_load(&options.root, sources, &config, key, reading)
@@ -272,6 +272,7 @@ fn prepare_in(options: &Options, sources: &Arc<Sources>, cache: &mut LoadCache, 
         };
     };
     diags.extend(validate_templates(&site, &theme, sources));
+    diags.extend(crate::data::glossary::check_links(&site, sources));
     clock.lap("link");
     normalize(&mut diags);
     Run {

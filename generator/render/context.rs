@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::glossary::GLOSSARY_PATH;
 use super::posters::Print;
 use super::Job;
 use crate::config::Contact;
 use crate::content::site::{contact_for, Page, PageVariant, Section, Site, Target};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{fill_links, sanitize};
+use crate::markdown::{fill_links, sanitize, GLOSSARY_PLACEHOLDER};
 use crate::theme::Theme;
 
 /// A template name: built-in names are static, names from front matter are owned.
@@ -58,6 +59,12 @@ fn base_context(site: &Site, theme: &Theme, lang: usize) -> tera::Context {
         &config.url(&config.lang_path(lang, "search/")),
     );
     ctx.insert("feed_url", &config.url(&config.lang_path(lang, "atom.xml")));
+    if super::glossary::wanted(site) {
+        ctx.insert(
+            "glossary_url",
+            &config.url(&config.lang_path(lang, GLOSSARY_PATH)),
+        );
+    }
     ctx.insert("search_enabled", &config.search_enabled);
     ctx.insert(
         "search_script_url",
@@ -158,6 +165,17 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
             "search/",
             site.strings.get(*lang, "search_title"),
         ),
+        Job::Glossary { lang } => {
+            let (t, mut ctx) = simple(
+                shared,
+                *lang,
+                "glossary.html",
+                GLOSSARY_PATH,
+                site.strings.get(*lang, "glossary_title"),
+            );
+            ctx.insert("terms", &super::glossary::entries(site, *lang));
+            (t, ctx)
+        }
         Job::NotFound { lang } => {
             let (t, mut ctx) = simple(
                 shared,
@@ -309,7 +327,11 @@ pub fn body_html(site: &Site, body: &crate::content::site::Body, lang: usize) ->
             url
         })
         .collect();
-    let html = fill_links(&body.html, &urls);
+    let mut html = fill_links(&body.html, &urls);
+    if html.contains(GLOSSARY_PLACEHOLDER) {
+        let glossary = site.config.url(&site.config.lang_path(lang, GLOSSARY_PATH));
+        html = html.replace(GLOSSARY_PLACEHOLDER, &glossary.replace('"', "&quot;"));
+    }
     if body.has_raw_html && !site.config.trusted_html {
         sanitize(&html)
     } else {
@@ -892,6 +914,12 @@ fn with_sitemap_urls<R>(shared: &Shared, f: impl FnOnce(&[SitemapUrl]) -> R) -> 
         let lastmod = v.front.updated.or(v.front.date).map(|d| d.0.to_string());
         let available = (0..langs).filter(|&l| p.variants[l].is_some()).collect();
         entries.push((&p.paths, available, lastmod));
+    }
+    let glossary: Vec<String> = (0..langs)
+        .map(|l| site.config.lang_path(l, GLOSSARY_PATH))
+        .collect();
+    if super::glossary::wanted(site) {
+        entries.push((&glossary, (0..langs).collect(), None));
     }
     let alternates: Vec<Vec<SitemapAlternate>> = entries
         .iter()

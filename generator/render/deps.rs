@@ -66,6 +66,8 @@ impl Affected {
             Job::Section { section, lang, .. } => self.sections.contains(&(*section, *lang)),
             Job::Tag { lang, slug } => self.tags[*lang].contains(slug),
             Job::SearchIndex { lang } => self.search[*lang],
+            // Shows the titles of the guides its terms link to: cheap enough to render after any edit.
+            Job::Glossary { lang } => self.pages.iter().any(|(_, l)| l == lang),
             Job::Feed { lang } => self.feeds[*lang],
             Job::TagIndex { lang } => self.tag_index[*lang],
             Job::Sitemap => self.sitemap,

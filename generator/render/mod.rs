@@ -4,6 +4,7 @@
 mod context;
 pub mod deps;
 pub mod fees;
+pub mod glossary;
 pub mod leaflets;
 pub mod posters;
 
@@ -44,6 +45,10 @@ pub enum Job {
         slug: String,
     },
     Search {
+        lang: usize,
+    },
+    /// The glossary page of a language (from `data/glossary.yaml`).
+    Glossary {
         lang: usize,
     },
     /// A page's print leaflet (PDF) in one language.
@@ -278,6 +283,14 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
                 format!("{folder}manifest.json"),
                 Job::SearchIndex { lang },
                 "search index".into(),
+                &mut diags,
+            );
+        }
+        if glossary::wanted(site) {
+            push(
+                format!("{prefix}{}index.html", glossary::GLOSSARY_PATH),
+                Job::Glossary { lang },
+                crate::data::glossary::GLOSSARY_FILE.into(),
                 &mut diags,
             );
         }

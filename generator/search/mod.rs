@@ -142,6 +142,45 @@ fn documents(site: &Site, lang: usize) -> impl Iterator<Item = (usize, &PageVari
         .filter_map(move |(i, page)| page.variants[lang].as_ref().map(|v| (i, v)))
 }
 
+/// The glossary's entries as documents of their own, after the pages: typing a term (or one of its aliases)
+/// finds its explanation, which the result shows as its teaser and links to on the glossary page.
+fn glossary_documents(site: &Site, lang: usize) -> Vec<([Cow<'_, str>; 4], Record<'_>)> {
+    if !crate::render::glossary::wanted(site) {
+        return Vec::new();
+    }
+    let page = site.config.url(
+        &site
+            .config
+            .lang_path(lang, crate::render::glossary::GLOSSARY_PATH),
+    );
+    let section = site.strings.get(lang, "glossary_title");
+    site.config
+        .data
+        .glossary
+        .entries
+        .iter()
+        .map(|t| {
+            let explanation = t.explanation(&site.config, lang);
+            // Only the term and its other forms are indexed: the explanation is the result's teaser. Its
+            // words would add a third to the bundled site's index (past the size the client loads whole)
+            // and bring glossary entries into every search for an ordinary word.
+            let fields = [
+                Cow::Borrowed(t.term.as_str()),
+                Cow::Borrowed(""),
+                Cow::Owned(t.aliases.join(" ")),
+                Cow::Borrowed(""),
+            ];
+            let record = Record {
+                t: &t.term,
+                u: format!("{page}#{}", t.id),
+                s: section,
+                d: teaser("", explanation),
+            };
+            (fields, record)
+        })
+        .collect()
+}
+
 fn fields<'a>(site: &Site, v: &'a PageVariant, lang: usize) -> [Cow<'a, str>; 4] {
     let headings: Vec<&str> = v.body.headings.iter().map(|h| h.title.as_str()).collect();
     // The fee table is part of what the guide says: a reader searching for a fee finds it.
@@ -201,6 +240,11 @@ pub fn build(site: &Site, lang: usize) -> Vec<(String, Vec<u8>)> {
             s: &section.shown(lang).0.front.title,
             d: teaser_with_fees(site, v, lang, teaser(&description, &v.body.text)),
         });
+    }
+    for (fields, record) in glossary_documents(site, lang) {
+        let [title, description, headings, body] = &fields;
+        table.add(analyzer, [title, description, headings, body]);
+        records.push(record);
     }
 
     let table = table.finish();
@@ -294,8 +338,14 @@ fn elasticlunr_index(site: &Site, lang: usize, analyzer: analysis::Analyzer) -> 
         .save_docs(false)
         .add_fields(FIELDS)
         .build();
-    for (doc, (_, v)) in documents(site, lang).enumerate() {
+    let mut doc = 0usize;
+    for (_, v) in documents(site, lang) {
         index.add_doc(&doc.to_string(), fields(site, v, lang));
+        doc += 1;
+    }
+    for (fields, _) in glossary_documents(site, lang) {
+        index.add_doc(&doc.to_string(), fields);
+        doc += 1;
     }
     index.to_json()
 }

@@ -6,7 +6,8 @@
 //! Edits: a page's title, body, date, tags (added, removed, case changed), weight, draft flag and slug; a page
 //! added, deleted or renamed (links to it removed or rewritten, as an editor would); a translation added or
 //! removed; a section's `_index.md`; a template overriding the built-in theme's; an `i18n/` string;
-//! `site.yaml`; a static file; a file under `data/`. Drafting and deleting favour the Arabic pages, so that a
+//! `site.yaml`; a static file; a file under `data/` (`data/glossary.yaml`, which every page reads, or one
+//! nothing reads). Drafting and deleting favour the Arabic pages, so that a
 //! language losing its only page comes up in most runs.
 //!
 //! Some steps save a page with broken YAML (fixed with the next step's edit): a step whose inputs a full
@@ -391,6 +392,10 @@ fn same_files(
 
 fn read(root: &Path, rel: &str) -> String {
     std::fs::read_to_string(root.join(rel)).unwrap()
+}
+
+fn read_or_empty(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap_or_default()
 }
 
 fn write(root: &Path, rel: &str, text: &str) {
@@ -861,6 +866,23 @@ fn apply_to(
             *typo = Some((rel.clone(), text));
             paths.insert(rel.clone());
             format!("{rel}: broken YAML")
+        }
+        Edit::Data(1) => {
+            // The glossary: pages link the first use of its terms and the glossary page lists them, so an
+            // edit reaches every page. Each such edit switches between two versions.
+            let rel = "data/glossary.yaml";
+            let version = if read_or_empty(root, rel).contains("versi 1") {
+                2
+            } else {
+                1
+            };
+            write(
+                root,
+                rel,
+                &format!("paspor:\n  id: Dokumen perjalanan (versi {version}).\n  en: Travel document (version {version}).\n  aliases: [passport]\n"),
+            );
+            paths.insert(rel.to_string());
+            format!("{rel}: glossary version {version}")
         }
         Edit::Data(n) => {
             let rel = "data/x.yaml";

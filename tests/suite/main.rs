@@ -14,6 +14,7 @@ mod incremental;
 mod interrupt;
 mod leaflet;
 mod offline;
+mod plain;
 mod posters;
 mod properties;
 mod scaffold;
