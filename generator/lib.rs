@@ -7,7 +7,7 @@
 //! 2. **Load** (pure, parallel): each Markdown file's front matter and body ([`content::load_file`],
 //!    [`markdown`]).
 //! 3. **Link** (pure): URLs per language, translations and fallbacks, listings, tags, internal links
-//!    ([`content::link`]).
+//!    ([`content::link`]; `serve` relinks only edited pages with the same phases, [`content::relink`]).
 //! 4. **Validate**: every problem becomes a [`diagnostics::Diagnostic`]; errors stop the run before anything
 //!    is written.
 //! 5. **Plan** (pure): one job per output file ([`render::plan`]).
