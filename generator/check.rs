@@ -1,7 +1,7 @@
 //! Editorial rules that `suluh check` adds to what the build validates: things that do not break the site but
 //! make it worse for readers (missing alt text, skipped heading levels, empty links, duplicate titles, pages
 //! without a description, procedures without fees or requirements, undated pages in date-sorted sections,
-//! placeholders left in contact details, fee notes and sources).
+//! placeholders left in contact details, fee notes and sources, and plain language: [`plain`]).
 //! Each rule only produces diagnostics; nothing here changes the site. [`translations`] lists what each
 //! language is missing; [`review`] the procedures due for review; [`external`] checks links to other
 //! websites (only with `check --external`).
