@@ -45,6 +45,7 @@ fn init_in(name: &str) -> (tempfile::TempDir, std::path::PathBuf, crate::harness
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join(name);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_suluh"))
+        .env("SULUH_MESSAGES", "en")
         .args(["init", name])
         .current_dir(dir.path())
         .env("SOURCE_DATE_EPOCH", crate::harness::NOW_EPOCH)
@@ -61,6 +62,7 @@ fn init_in(name: &str) -> (tempfile::TempDir, std::path::PathBuf, crate::harness
 
 fn suluh(args: &[&str], cwd: &std::path::Path) -> crate::harness::Run {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_suluh"))
+        .env("SULUH_MESSAGES", "en")
         .args(args)
         .current_dir(cwd)
         .env("SOURCE_DATE_EPOCH", crate::harness::NOW_EPOCH)

@@ -45,6 +45,7 @@ impl Server {
         let tmp = site.root.with_file_name("tmp");
         std::fs::create_dir_all(&tmp).expect("tmp dir");
         let mut child = Command::new(env!("CARGO_BIN_EXE_suluh"))
+            .env("SULUH_MESSAGES", "en")
             .args(["serve", "--port", "0"])
             .current_dir(&site.root)
             .env("TMPDIR", &tmp)
