@@ -57,7 +57,7 @@ pub enum Status {
     TimedOut,
     DnsFailed,
     /// Anything else on the way (connection refused, TLS, a bad redirect), in words.
-    Failed(String),
+    Failed(Message),
 }
 
 /// Every external link of the site, grouped by URL (without its `#fragment`), with where it is written.
@@ -145,7 +145,7 @@ fn describe(url: &str, status: &Status, settings: &Settings) -> Option<(Message,
             msg!("hint-external-dns"),
         ),
         Status::Failed(why) => (
-            msg!("external-failed", link = &shown, reason = why),
+            msg!("external-failed", link = &shown, reason = why.clone()),
             msg!("hint-external-open"),
         ),
     })
@@ -240,7 +240,7 @@ fn agent(settings: &Settings) -> ureq::Agent {
 fn check_one(agent: &ureq::Agent, url: &str) -> Status {
     let mut current = match url::Url::parse(url) {
         Ok(u) => u,
-        Err(e) => return Status::Failed(format!("not a valid address ({e})")),
+        Err(e) => return Status::Failed(msg!("external-not-an-address", reason = e.to_string())),
     };
     // The first permanent redirect seen, if every redirect on the way was permanent.
     let mut moved: Option<u16> = None;
@@ -262,16 +262,14 @@ fn check_one(agent: &ureq::Agent, url: &str) -> Status {
             };
         }
         let Some(location) = location else {
-            return Status::Failed(format!("redirect ({code}) without a Location header"));
+            return Status::Failed(msg!("external-redirect-nowhere", status = code.to_string()));
         };
         let next = match current.join(&location) {
             Ok(u) => u,
-            Err(_) => {
-                return Status::Failed(format!("redirect to an invalid address `{location}`"))
-            }
+            Err(_) => return Status::Failed(msg!("external-redirect-invalid", to = &location)),
         };
         if next.scheme() != "http" && next.scheme() != "https" {
-            return Status::Failed(format!("redirect to `{next}`, which is not a web address"));
+            return Status::Failed(msg!("external-redirect-not-web", to = next.to_string()));
         }
         if matches!(code, 301 | 308) {
             moved.get_or_insert(code);
@@ -280,7 +278,7 @@ fn check_one(agent: &ureq::Agent, url: &str) -> Status {
         }
         current = next;
     }
-    Status::Failed(format!("more than {MAX_REDIRECTS} redirects"))
+    Status::Failed(msg!("external-too-many-redirects", count = MAX_REDIRECTS))
 }
 
 /// One request: the status and any `Location`, or the failure as a [`Status`].
@@ -307,10 +305,10 @@ fn failure(e: &ureq::Error) -> Status {
         ureq::Error::HostNotFound => Status::DnsFailed,
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Status::TimedOut,
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            Status::Failed("connection refused".into())
+            Status::Failed(msg!("external-refused"))
         }
-        ureq::Error::ConnectionFailed => Status::Failed("connection failed".into()),
-        other => Status::Failed(other.to_string()),
+        ureq::Error::ConnectionFailed => Status::Failed(msg!("external-connection-failed")),
+        other => Status::Failed(msg!("io-other", error = other.to_string())),
     }
 }
 
