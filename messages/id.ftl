@@ -1,6 +1,6 @@
 # Pesan Suluh untuk penyunting, dalam bahasa Indonesia. Setiap pesan di sini juga ada di en.ftl, dengan
 # `$nilai` yang sama (sebuah tes memeriksa keduanya). Pakai kata sederhana: "daftar", "teks", "baris
-# `kunci: nilai`"; jangan istilah parser. Pesan menyebut apa yang salah; saran (hint-…) menyebut apa yang
+# `nama: isi`"; jangan istilah parser. Pesan menyebut apa yang salah; saran (hint-…) menyebut apa yang
 # harus ditulis atau dilakukan.
 
 ## Bagian bersama
@@ -21,7 +21,7 @@ wrong-type = isian `{ $key }` di sini berupa { $found }
 wrong-type-here = nilai ini berupa { $found }
 kind-text = teks
 kind-list = daftar
-kind-lines = baris-baris `kunci: nilai`
+kind-lines = baris-baris `nama: isi`
 kind-whole-number = bilangan bulat
 kind-number = angka
 kind-yes-no = ya/tidak (`true` atau `false`)
@@ -30,7 +30,7 @@ kind-other = jenis nilai lain
 hint-write-text-quoted = tulis sebagai teks biasa, diapit tanda kutip jika diawali `{ $bracket }`
 hint-write-text = tulis sebagai teks biasa
 hint-write-list = tulis sebagai daftar: satu baris per butir, masing-masing diawali `- `
-hint-write-lines = tulis sebagai baris-baris `kunci: nilai`, menjorok ke dalam di bawah isian ini
+hint-write-lines = tulis sebagai baris-baris `nama: isi`, menjorok ke dalam di bawah isian ini
 hint-write-whole-number = tulis sebagai bilangan bulat, misalnya `3`
 hint-write-number = tulis sebagai angka, misalnya `1.5`
 hint-write-yes-no = tulis `true` (ya) atau `false` (tidak)
@@ -54,10 +54,10 @@ yaml-syntax-indent = ada baris yang menjoroknya berbeda dari baris di sekitarnya
 yaml-syntax-quote = ada tanda kutip yang dibuka tetapi tidak ditutup
 yaml-syntax-bracket = ada `[` atau `{"{"}` yang dibuka tetapi tidak ditutup
 yaml-syntax-alias = ada nilai yang diawali `*` atau `&`
-yaml-syntax-other = baris-baris ini bukan baris `kunci: nilai` dan bukan daftar
+yaml-syntax-other = baris-baris ini bukan baris `nama: isi` dan bukan daftar
 hint-yaml-syntax = periksa jarak menjoroknya (pakai spasi, bukan tab), dan apit dengan tanda kutip teks yang memuat `: ` atau `#`, atau yang diawali tanda kutip, `*`, `&`, `[` atau `{"{"}`
-yaml-too-deep = daftar dan baris `kunci: nilai` bersarang terlalu dalam
-hint-yaml-too-deep = kurangi tingkat sarang daftar dan baris `kunci: nilai`
+yaml-too-deep = daftar dan baris `nama: isi` bersarang terlalu dalam
+hint-yaml-too-deep = kurangi tingkat sarang daftar dan baris `nama: isi`
 yaml-too-many-aliases = nilai berulang (`*nama`) menghasilkan terlalu banyak nilai
 hint-yaml-too-many-aliases = tulis nilainya satu per satu, jangan mengulang jangkar (`*nama`) di dalam jangkar lain
 yaml-other = YAML di sini tidak dapat dipakai: { $problem }
@@ -193,7 +193,7 @@ missing-ui-strings = { $count } teks antarmuka belum ada di `{ $lang }`: { $keys
     [0] {""}
    *[other] {" "}dan { $more } lainnya
 }
-hint-missing-ui-strings = tambahkan kunci-kunci ini ke i18n/{ $lang }.yaml; sampai saat itu teks bahasa utama yang ditampilkan
+hint-missing-ui-strings = tambahkan isian-isian ini ke i18n/{ $lang }.yaml; sampai saat itu teks bahasa utama yang ditampilkan
 
 ## check --external
 
@@ -268,7 +268,7 @@ missing-card-template = templat kartu berbagi `cards/card.typ` tidak ada
 hint-missing-card-template = tambahkan cards/card.typ (Typst, UTF-8) ke tema
 alias-escape = alias `{ $alias }` bukan jalur di dalam situs
 hint-alias-escape = tulis jalur alamat web yang lama, misalnya `/paspor/lama/`, tanpa `..` dan tanpa nama domain
-hint-i18n-file = berkas i18n berisi baris-baris `kunci: teks`; apit dengan tanda kutip teks yang memuat `:` atau `#`
+hint-i18n-file = berkas i18n berisi baris-baris `nama: teks`; apit dengan tanda kutip teks yang memuat `:` atau `#`
 
 ## suluh new dan suluh init
 
@@ -366,7 +366,7 @@ table-ui-strings-label = Teks antarmuka (i18n/{ $lang }.yaml):
 table-home = (beranda)
 table-more = … dan { $count } lainnya
 table-translations-footer =
-    {"  "}Tambahkan `<halaman>.<bahasa>.md` di samping aslinya dan kunci-kuncinya ke `i18n/<bahasa>.yaml`;
+    {"  "}Tambahkan `<halaman>.<bahasa>.md` di samping aslinya dan isian-isiannya ke `i18n/<bahasa>.yaml`;
     {"  "}halaman yang belum diterjemahkan ditampilkan dalam bahasa utama dengan pemberitahuan.
     {"  "}`--format json` mencantumkan semuanya beserta berkasnya.
 table-review = Panduan yang perlu ditinjau
