@@ -13,6 +13,7 @@ pub mod review;
 pub mod translations;
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::collections::BTreeMap;
 
 use crate::content::front_matter::SortBy;
@@ -66,12 +67,15 @@ pub fn render_human(
     if !diags.is_empty() {
         out.push_str(&crate::diagnostics::totals(diags));
         let about = match (translations_summarised, reviews_summarised) {
-            (0, 0) => String::new(),
-            (t, 0) => format!(" ({t} of them about missing translations)"),
-            (0, r) => format!(" ({r} of them about reviews)"),
-            (t, r) => format!(" ({t} of them about missing translations, {r} about reviews)"),
+            (0, 0) => None,
+            (t, 0) => Some(msg!("totals-about-translations", translations = t)),
+            (0, r) => Some(msg!("totals-about-reviews", reviews = r)),
+            (t, r) => Some(msg!("totals-about-both", translations = t, reviews = r)),
         };
-        out.push_str(&about);
+        if let Some(about) = about {
+            out.push(' ');
+            out.push_str(&about.show());
+        }
         out.push('\n');
     }
     out
@@ -157,9 +161,9 @@ fn body_rules(file: &str, body: &Body, diags: &mut Vec<Diagnostic>) {
     for image in &body.images {
         if image.alt.trim().is_empty() {
             diags.push(
-                Diagnostic::warning(codes::IMAGE_WITHOUT_ALT, "image without alt text")
+                Diagnostic::warning(codes::IMAGE_WITHOUT_ALT, msg!("image-without-alt"))
                     .at(file, at(body, &image.span))
-                    .with_hint("describe the image between the brackets, e.g. `![Denah loket layanan](denah.png)`"),
+                    .with_hint(msg!("hint-image-without-alt")),
             );
         }
     }
@@ -170,24 +174,26 @@ fn body_rules(file: &str, body: &Body, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::warning(
                     codes::HEADING_LEVEL_1,
-                    format!("level-1 heading `{}` in the body", h.title),
+                    msg!("heading-level-1", heading = &h.title),
                 )
                 .at(file, at(body, &h.span))
-                .with_hint("the title is the page's level-1 heading; start sections with `##`"),
+                .with_hint(msg!("hint-heading-level-1")),
             );
         } else if h.level > previous + 1 {
             diags.push(
                 Diagnostic::warning(
                     codes::HEADING_SKIPS_LEVEL,
-                    format!(
-                        "heading `{}` skips from level {previous} to level {}",
-                        h.title, h.level
+                    msg!(
+                        "heading-skips-level",
+                        heading = &h.title,
+                        from = previous,
+                        to = h.level
                     ),
                 )
                 .at(file, at(body, &h.span))
-                .with_hint(format!(
-                    "use {} here, so screen-reader users can follow the outline",
-                    "#".repeat(previous as usize + 1)
+                .with_hint(msg!(
+                    "hint-heading-skips-level",
+                    marks = "#".repeat(previous as usize + 1)
                 )),
             );
         }
@@ -195,9 +201,9 @@ fn body_rules(file: &str, body: &Body, diags: &mut Vec<Diagnostic>) {
     }
     for span in &body.empty_links {
         diags.push(
-            Diagnostic::warning(codes::EMPTY_LINK, "link without text")
+            Diagnostic::warning(codes::EMPTY_LINK, msg!("empty-link"))
                 .at(file, at(body, span))
-                .with_hint("write the words the reader clicks between the brackets: `[biaya paspor](biaya.md)`"),
+                .with_hint(msg!("hint-empty-link")),
         );
     }
 }
@@ -218,9 +224,9 @@ fn page_rules(
         .is_none_or(|d| d.trim().is_empty())
     {
         diags.push(
-            Diagnostic::warning(codes::NO_DESCRIPTION, "page without a description")
+            Diagnostic::warning(codes::NO_DESCRIPTION, msg!("no-description"))
                 .at(&v.file, key_span("title"))
-                .with_hint("add `description:` with one or two plain sentences: they appear in search results, link previews and leaflets"),
+                .with_hint(msg!("hint-no-description")),
         );
     }
     // A procedure is what the reader applies for: it takes processing time. Events and complaint channels may
@@ -228,24 +234,24 @@ fn page_rules(
     let is_procedure = front.processing_time.is_some() && front.event.is_none();
     if is_procedure && front.fees.is_empty() {
         diags.push(
-            Diagnostic::warning(codes::NO_FEES, "procedure without fees")
+            Diagnostic::warning(codes::NO_FEES, msg!("no-fees"))
                 .at(&v.file, key_span("processing_time"))
-                .with_hint("add `fees:`; for a free service write `- { item: …, amount: 0 }` so readers know it is free"),
+                .with_hint(msg!("hint-no-fees")),
         );
     }
     if is_procedure && front.requirements.is_empty() {
         diags.push(
-            Diagnostic::warning(codes::NO_REQUIREMENTS, "procedure without requirements")
+            Diagnostic::warning(codes::NO_REQUIREMENTS, msg!("no-requirements"))
                 .at(&v.file, key_span("fees"))
-                .with_hint("add `requirements:`, the documents to bring, one per line"),
+                .with_hint(msg!("hint-no-requirements")),
         );
     }
     let sorted_by_date = site.sections[section].shown(v.lang).0.front.sort_by == SortBy::Date;
     if sorted_by_date && front.date.is_none() && front.event.is_none() {
         diags.push(
-            Diagnostic::warning(codes::NO_DATE, "page without a date in a section listed by date")
+            Diagnostic::warning(codes::NO_DATE, msg!("no-date"))
                 .at(&v.file, key_span("title"))
-                .with_hint("add `date: YYYY-MM-DD` (or an `event:` with its `start`) so it is listed in the right place"),
+                .with_hint(msg!("hint-no-date")),
         );
     }
 }
@@ -260,10 +266,10 @@ fn duplicate_titles(site: &Site, sources: &Sources, diags: &mut Vec<Diagnostic>)
                 Some(first) => diags.push(
                     Diagnostic::warning(
                         codes::DUPLICATE_TITLE,
-                        format!("the title `{}` is also used by {first}", v.front.title),
+                        msg!("duplicate-title", title = &v.front.title, other = *first),
                     )
                     .at(&v.file, front_key_span(sources, &v.file, "title"))
-                    .with_hint("give each guide a title that says how it differs"),
+                    .with_hint(msg!("hint-duplicate-title")),
                 ),
                 None => {
                     seen.insert(key, &v.file);

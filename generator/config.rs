@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{codes, did_you_mean, Diagnostic};
+use crate::msg;
 use crate::yaml::Doc;
 
 /// The site configuration file name, at the site root.
@@ -235,6 +236,26 @@ pub enum MessagesLanguage {
     En,
 }
 
+impl From<MessagesLanguage> for crate::messages::Lang {
+    fn from(m: MessagesLanguage) -> Self {
+        match m {
+            MessagesLanguage::Id => crate::messages::Lang::Id,
+            MessagesLanguage::En => crate::messages::Lang::En,
+        }
+    }
+}
+
+/// The site's `messages:`, read on its own so that it holds even for the errors of a `site.yaml` that does
+/// not parse as a whole (a wrong type, an unknown key elsewhere); `None` when unset or unreadable.
+pub fn messages_choice(text: &str) -> Option<crate::messages::Lang> {
+    #[derive(Deserialize)]
+    struct OnlyMessages {
+        messages: Option<MessagesLanguage>,
+    }
+    let only: OnlyMessages = serde_yaml_ng::from_str(text).ok()?;
+    only.messages.map(Into::into)
+}
+
 /// Text that marks an unfinished fact when `site.yaml` names none (matched ignoring case).
 pub const DEFAULT_PLACEHOLDERS: [&str; 4] = ["000-0000", "example", "TODO", "ganti"];
 
@@ -391,8 +412,12 @@ impl Config {
                 .map_or(String::new(), |i| rest[i..].to_string()),
             _ => {
                 errors.push(
-                    doc.error_at(codes::BAD_URL, doc.value_span_of(&["base_url"]), format!("`base_url` is not an http(s) URL: `{}`", raw.base_url))
-                        .with_hint("write the address the site will be published at, e.g. `https://imigrasi-lampung.example`"),
+                    doc.error_at(
+                        codes::BAD_URL,
+                        doc.value_span_of(&["base_url"]),
+                        msg!("bad-base-url", url = &raw.base_url),
+                    )
+                    .with_hint(msg!("hint-bad-base-url")),
                 );
                 String::new()
             }
@@ -405,9 +430,9 @@ impl Config {
                     doc.error_at(
                         codes::BAD_LANGUAGE_CODE,
                         doc.span_of(&["languages", code]),
-                        format!("`{code}` is not a language code"),
+                        msg!("bad-language-code", code = code),
                     )
-                    .with_hint("use a lowercase ISO 639 code such as `id`, `en` or `ar`"),
+                    .with_hint(msg!("hint-bad-language-code")),
                 );
             }
             let dir = lang
@@ -436,21 +461,18 @@ impl Config {
                     &raw.default_language,
                     raw.languages.keys().map(String::as_str),
                 ) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "add `{}` under `languages`, or use one of: {}",
-                        raw.default_language,
-                        raw.languages.keys().cloned().collect::<Vec<_>>().join(", ")
+                    Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                    None => msg!(
+                        "hint-add-default-language",
+                        code = &raw.default_language,
+                        codes = raw.languages.keys().cloned().collect::<Vec<_>>().join(", ")
                     ),
                 };
                 errors.push(
                     doc.error_at(
                         codes::UNKNOWN_LANGUAGE,
                         doc.value_span_of(&["default_language"]),
-                        format!(
-                            "unknown language code `{}` in `default_language`",
-                            raw.default_language
-                        ),
+                        msg!("unknown-default-language", code = &raw.default_language),
                     )
                     .with_hint(hint),
                 );
@@ -465,8 +487,12 @@ impl Config {
             Ok(tz) => tz,
             Err(_) => {
                 errors.push(
-                    doc.error_at(codes::BAD_VALUE, doc.value_span_of(&["timezone"]), format!("unknown time zone `{timezone_name}`"))
-                        .with_hint("use an IANA time zone name such as `Asia/Jakarta`, `Asia/Makassar` or `Asia/Jayapura`"),
+                    doc.error_at(
+                        codes::BAD_VALUE,
+                        doc.value_span_of(&["timezone"]),
+                        msg!("unknown-time-zone", zone = &timezone_name),
+                    )
+                    .with_hint(msg!("hint-unknown-time-zone")),
                 );
                 jiff::tz::TimeZone::UTC
             }
@@ -478,9 +504,9 @@ impl Config {
                 doc.error_at(
                     codes::BAD_VALUE,
                     doc.value_span_of(&["theme"]),
-                    format!("`{theme}` is not a theme folder name"),
+                    msg!("bad-theme-name", theme = &theme),
                 )
-                .with_hint("write the name of a folder under `themes/`, e.g. `default`"),
+                .with_hint(msg!("hint-bad-theme-name")),
             );
         }
 
@@ -599,9 +625,9 @@ fn plain_settings(
             doc.error_at(
                 codes::BAD_VALUE,
                 doc.value_span_of(&["plain", "sentence_words"]),
-                "`sentence_words` must be at least 1",
+                msg!("plain-sentence-words-zero"),
             )
-            .with_hint("25 words is a common limit for a plain sentence"),
+            .with_hint(msg!("hint-plain-sentence-words")),
         );
     }
     if !(raw.passive_share > 0.0 && raw.passive_share <= 1.0) {
@@ -609,12 +635,9 @@ fn plain_settings(
             doc.error_at(
                 codes::BAD_VALUE,
                 doc.value_span_of(&["plain", "passive_share"]),
-                format!(
-                    "`passive_share` must be above 0 and at most 1, not {}",
-                    raw.passive_share
-                ),
+                msg!("plain-passive-share", value = raw.passive_share.to_string()),
             )
-            .with_hint("0.5 flags a paragraph where most sentences are passive"),
+            .with_hint(msg!("hint-plain-passive-share")),
         );
     }
     let mut plain_words = Vec::new();
@@ -629,17 +652,17 @@ fn plain_settings(
                 if !languages.iter().any(|l| l.code == key) {
                     let codes_list: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
                     let hint = match did_you_mean(&key, codes_list.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!(
-                            "write `word: plainer word`, or group words under a site language ({})",
-                            codes_list.join(", ")
+                        Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                        None => msg!(
+                            "hint-plain-words-language",
+                            languages = codes_list.join(", ")
                         ),
                     };
                     errors.push(
                         doc.error_at(
                             codes::UNKNOWN_LANGUAGE,
                             doc.span_of(&["plain", "plain_words", &key]),
-                            format!("unknown language code `{key}` in `plain_words`"),
+                            msg!("plain-words-unknown-language", code = &key),
                         )
                         .with_hint(hint),
                     );
@@ -701,7 +724,7 @@ mod tests {
         let text = MINIMAL.replace("default_language: id", "default_language: in");
         let errs = Config::parse(&text).unwrap_err();
         assert_eq!(errs.len(), 1);
-        assert!(errs[0].message.contains("`in`"));
+        assert_eq!(errs[0].message.arg("code").as_deref(), Some("in"));
         let span = errs[0].span.clone().unwrap();
         assert_eq!(&text[span], "in");
     }
@@ -710,7 +733,10 @@ mod tests {
     fn unknown_key_with_suggestion() {
         let text = format!("{MINIMAL}timezon: Asia/Jakarta\n");
         let errs = Config::parse(&text).unwrap_err();
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `timezone`?"));
+        assert_eq!(
+            errs[0].hint.as_deref(),
+            Some(&msg!("hint-did-you-mean", suggestion = "timezone"))
+        );
     }
 
     #[test]
@@ -725,7 +751,7 @@ mod tests {
         let errs = Config::parse(&format!("{MINIMAL}plain:\n  sentence_word: 20\n")).unwrap_err();
         assert_eq!(errs[0].code, codes::UNKNOWN_KEY);
         assert_eq!(
-            errs[0].hint.as_deref(),
+            errs[0].hint.as_deref().map(ToString::to_string).as_deref(),
             Some("did you mean `sentence_words`?")
         );
 
@@ -736,7 +762,10 @@ mod tests {
         assert_eq!(found, [codes::BAD_VALUE, codes::UNKNOWN_LANGUAGE]);
         assert_eq!(&text[errs[0].span.clone().unwrap()], "2");
         assert_eq!(&text[errs[1].span.clone().unwrap()], "eng");
-        assert_eq!(errs[1].hint.as_deref(), Some("did you mean `en`?"));
+        assert_eq!(
+            errs[1].hint.as_deref().map(ToString::to_string).as_deref(),
+            Some("did you mean `en`?")
+        );
     }
 
     #[test]

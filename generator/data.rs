@@ -16,8 +16,9 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::content::front_matter::Date;
-use crate::diagnostics::{codes, did_you_mean, Diagnostic, Sources};
-use crate::yaml::{Doc, HINT_SEPARATOR};
+use crate::diagnostics::{codes, did_you_mean, Diagnostic, Message, Sources};
+use crate::msg;
+use crate::yaml::{Doc, ValueProblem};
 
 pub mod glossary;
 
@@ -46,18 +47,20 @@ impl Tariffs {
     }
 
     /// The error for a page naming a tariff id the file does not have, with the nearest id as a hint.
-    pub fn unknown(&self, id: &str) -> (String, String) {
+    pub fn unknown(&self, id: &str) -> (Message, Message) {
         let hint = match did_you_mean(id, self.entries.keys().map(String::as_str)) {
-            Some(s) => format!("did you mean `{s}`?"),
+            Some(s) => msg!("hint-did-you-mean", suggestion = s),
             None if self.entries.is_empty() => {
-                format!("add `{id}:` with its item, amount and legal basis to {TARIFFS_FILE}")
+                msg!("hint-add-tariff", tariff = id, file = TARIFFS_FILE)
             }
-            None => format!(
-                "use an id from {TARIFFS_FILE} (e.g. `{}`), or add `{id}` there",
-                self.entries.keys().next().map_or("", String::as_str)
+            None => msg!(
+                "hint-unknown-tariff",
+                file = TARIFFS_FILE,
+                example = self.entries.keys().next().map_or("", String::as_str),
+                tariff = id
             ),
         };
-        (format!("unknown tariff `{id}`"), hint)
+        (msg!("unknown-tariff", tariff = id), hint)
     }
 }
 
@@ -129,11 +132,9 @@ impl<'de> Deserialize<'de> for Amount {
                 Ok(Amount(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
-                u64::try_from(v).map(Amount).map_err(|_| {
-                    E::custom(format!(
-                        "`{v}` is a negative amount{HINT_SEPARATOR}write the fee as a whole number of rupiah, e.g. 350000"
-                    ))
-                })
+                u64::try_from(v)
+                    .map(Amount)
+                    .map_err(|_| ValueProblem::NegativeAmount.error(&v.to_string()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
                 if v.fract() == 0.0 && (0.0..9.0e15).contains(&v) {
@@ -142,9 +143,7 @@ impl<'de> Deserialize<'de> for Amount {
                     // checked above
                     return Ok(Amount(v as u64));
                 }
-                Err(E::custom(format!(
-                    "`{v}` is not a whole amount{HINT_SEPARATOR}write the fee as a whole number without separators, e.g. 350000"
-                )))
+                Err(ValueProblem::NotWholeAmount.error(&v.to_string()))
             }
         }
         d.deserialize_any(V)
@@ -217,17 +216,17 @@ pub fn parse_tariffs(config: &Config, text: &str) -> (Tariffs, Vec<Diagnostic>) 
             for code in map.keys() {
                 if config.language_index(code).is_none() {
                     let hint = match did_you_mean(code, config.language_codes()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!(
-                            "site languages: {}",
-                            config.language_codes().collect::<Vec<_>>().join(", ")
+                        Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                        None => msg!(
+                            "hint-site-languages",
+                            codes = config.language_codes().collect::<Vec<_>>().join(", ")
                         ),
                     };
                     diags.push(
                         doc.error_at(
                             codes::UNKNOWN_LANGUAGE,
                             doc.span_of(&[&id, "item", code]),
-                            format!("unknown language code `{code}` in the item of tariff `{id}`"),
+                            msg!("unknown-language-in-tariff", code = code, tariff = &id),
                         )
                         .with_hint(hint),
                     );
@@ -240,14 +239,14 @@ pub fn parse_tariffs(config: &Config, text: &str) -> (Tariffs, Vec<Diagnostic>) 
                     doc.error_at(
                         codes::BAD_VALUE,
                         doc.value_span_of(&[&id, "valid_until"]),
-                        format!(
-                            "tariff `{id}` ends ({}) before it starts ({})",
-                            until.0, from.0
+                        msg!(
+                            "tariff-ends-before-start",
+                            tariff = &id,
+                            until = until.0.to_string(),
+                            from = from.0.to_string()
                         ),
                     )
-                    .with_hint(
-                        "check the dates: `valid_until` is the last day the tariff is charged",
-                    ),
+                    .with_hint(msg!("hint-tariff-ends-before-start")),
                 );
             }
         }
@@ -256,9 +255,9 @@ pub fn parse_tariffs(config: &Config, text: &str) -> (Tariffs, Vec<Diagnostic>) 
                 doc.error_at(
                     codes::BAD_VALUE,
                     doc.span_of(&[&id, "legal_basis"]),
-                    format!("tariff `{id}` has an empty legal basis"),
+                    msg!("empty-legal-basis", tariff = &id),
                 )
-                .with_hint("name the regulation that sets the fee, e.g. `PP 45/2024`"),
+                .with_hint(msg!("hint-empty-legal-basis")),
             );
         }
         entries.insert(
@@ -381,13 +380,16 @@ mod tests {
         let (t, diags) = parse_tariffs(&c, text);
         assert!(t.broken);
         assert_eq!(diags[0].code, codes::UNKNOWN_KEY);
-        assert_eq!(diags[0].hint.as_deref(), Some("did you mean `amount`?"));
+        assert_eq!(
+            diags[0].hint.as_deref(),
+            Some(&msg!("hint-did-you-mean", suggestion = "amount"))
+        );
         assert_eq!(&text[diags[0].span.clone().unwrap()], "amout");
 
         let text = "a:\n  item: { id: A, fr: B }\n  amount: 1.5\n  legal_basis: x\n";
         let (_, diags) = parse_tariffs(&c, text);
         assert_eq!(diags[0].code, codes::BAD_VALUE, "{diags:?}");
-        assert!(diags[0].message.contains("whole"), "{diags:?}");
+        assert!(diags[0].message.to_string().contains("whole"), "{diags:?}");
 
         let text = "a:\n  item: { id: A, fr: B }\n  amount: 1\n  legal_basis: x\n  valid_from: 2026-02-01\n  valid_until: 2026-01-01\n";
         let (_, diags) = parse_tariffs(&c, text);
@@ -396,9 +398,9 @@ mod tests {
         assert_eq!(&text[diags[0].span.clone().unwrap()], "fr");
 
         let (t, _) = parse_tariffs(&c, "a:\n  item: A\n  amount: 1\n  legal_basis: x\n");
-        assert_eq!(t.unknown("b").0, "unknown tariff `b`");
+        assert_eq!(t.unknown("b").0.to_string(), "unknown tariff `b`");
         let (_, hint) = t.unknown("aa");
-        assert_eq!(hint, "did you mean `a`?");
+        assert_eq!(hint.to_string(), "did you mean `a`?");
     }
 
     #[test]

@@ -17,6 +17,9 @@ use codespan_reporting::term;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use crate::messages::Message;
+use crate::msg;
+
 /// The stable names of the kinds of problem, printed by `check --format json` as `"code"`, for tools and for
 /// tests, which match on these rather than on the wording.
 pub mod codes {
@@ -101,28 +104,37 @@ pub struct Diagnostic {
     pub file: Option<String>,
     /// Byte range inside `file`.
     pub span: Option<Range<usize>>,
-    /// What is wrong, in one line.
-    pub message: String,
-    /// What to do about it, in one line.
-    pub hint: Option<String>,
+    /// What is wrong, in one line: a catalogue message, put in words only when shown.
+    pub message: Message,
+    /// What to do about it, in one line. Boxed: most diagnostics travel inside `Result`s, which stay small.
+    pub hint: Option<Box<Message>>,
     /// A stable name for the kind of problem (one of [`codes`]), for tools reading `--format json`, for
     /// grouping in human output and for tests.
     pub code: &'static str,
 }
 
+/// A diagnostic's words come from the catalogues (`messages/id.ftl` and `messages/en.ftl`), never from a
+/// string in the code, so every editor reads it in their language. To report a new kind of problem:
+///
+/// 1. add the message (and its hint) to **both** catalogues, with the same `$values`, in plain words (the
+///    `messages` tests fail until both have it and the code passes exactly those values);
+/// 2. write `Diagnostic::error(codes::X, msg!("x-what", path = p)).with_hint(msg!("x-do"))`.
+///
+/// Turning an old English `Diagnostic::error(code, format!("…{p}…"))` into that is the one-line change of
+/// step 2; the constructors take only a [`Message`], so a bare string does not compile.
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: None,
             span: None,
-            message: message.into(),
+            message,
             hint: None,
             code,
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -140,8 +152,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(Box::new(hint));
         self
     }
 
@@ -150,7 +162,7 @@ impl Diagnostic {
     }
 
     /// Order for printing: by file, then position, errors before warnings at the same place.
-    fn sort_key(&self) -> (Option<&str>, usize, Severity, &str) {
+    fn sort_key(&self) -> (Option<&str>, usize, Severity, &Message) {
         (
             self.file.as_deref(),
             self.span.as_ref().map_or(0, |s| s.start),
@@ -402,8 +414,8 @@ struct JsonDiagnostic<'a> {
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
-    message: &'a str,
-    hint: Option<&'a str>,
+    message: String,
+    hint: Option<String>,
     code: &'static str,
 }
 
@@ -447,8 +459,8 @@ pub fn json_value(diags: &[Diagnostic], sources: &Sources) -> serde_json::Value 
                 file: d.file.as_deref(),
                 line: pos.map(|p| p.0),
                 column: pos.map(|p| p.1),
-                message: &d.message,
-                hint: d.hint.as_deref(),
+                message: d.message.show(),
+                hint: d.hint.as_ref().map(|h| h.show()),
                 code: d.code,
             }
         })
@@ -474,14 +486,7 @@ pub fn render_human(diags: &[Diagnostic], sources: &Sources, color: bool) -> Str
 /// `N errors, M warnings` (no newline).
 pub fn totals(diags: &[Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
-    format!(
-        "{} {}, {} {}",
-        errors,
-        if errors == 1 { "error" } else { "errors" },
-        warnings,
-        if warnings == 1 { "warning" } else { "warnings" }
-    )
+    msg!("totals", errors = errors, warnings = diags.len() - errors).show()
 }
 
 /// Each diagnostic as compilers print it, without the totals line.
@@ -498,7 +503,7 @@ pub fn render_items(diags: &[Diagnostic], sources: &Sources, color: bool) -> Str
         };
         if term::emit_to_write_style(&mut buf, &config, &files, &cs_diag).is_err() {
             // Falls back to the bare facts if a span no longer matches its file.
-            out.push_str(&format!("{:?}: {}\n", d.severity, d.message));
+            out.push_str(&format!("{:?}: {}\n", d.severity, d.message.show()));
             continue;
         }
         out.push_str(&String::from_utf8_lossy(buf.as_slice()));
@@ -512,7 +517,7 @@ fn to_codespan(d: &Diagnostic, files: &SourceFiles) -> cs::Diagnostic<usize> {
         Severity::Warning => cs::Diagnostic::warning(),
     }
     .with_code(d.code)
-    .with_message(&d.message);
+    .with_message(d.message.show());
     if let Some(id) = d.file.as_deref().and_then(|f| files.id_of(f)) {
         let text = &files.entries[id].1;
         let span = d.span.clone().unwrap_or(0..0);
@@ -521,7 +526,7 @@ fn to_codespan(d: &Diagnostic, files: &SourceFiles) -> cs::Diagnostic<usize> {
         out = out.with_labels(vec![cs::Label::primary(id, start..end)]);
     }
     if let Some(hint) = &d.hint {
-        out = out.with_notes(vec![format!("help: {hint}")]);
+        out = out.with_notes(vec![msg!("help", hint = hint.clone()).show()]);
     }
     out
 }
@@ -717,9 +722,9 @@ mod tests {
     fn human_output_names_path_line_column_and_hint() {
         let sources = Sources::default();
         sources.insert("content/a.md", Arc::from("---\ntitel: x\n---\n"));
-        let d = Diagnostic::error(codes::UNKNOWN_KEY, "unknown key `titel`")
+        let d = Diagnostic::error(codes::UNKNOWN_KEY, msg!("unknown-key", key = "titel"))
             .at("content/a.md", 4..9)
-            .with_hint("did you mean `title`?");
+            .with_hint(msg!("hint-did-you-mean", suggestion = "title"));
         let text = render_human(&[d], &sources, false);
         assert!(text.contains("content/a.md:2:1"), "{text}");
         assert!(text.contains("did you mean `title`?"), "{text}");

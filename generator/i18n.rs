@@ -11,6 +11,7 @@ use include_dir::{include_dir, Dir};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use crate::yaml::Doc;
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/i18n");
@@ -186,8 +187,8 @@ fn parse(path: &str, text: &str) -> Result<BTreeMap<String, String>, Diagnostic>
         offset: 0,
     };
     doc.parse::<BTreeMap<String, String>>().map_err(|mut d| {
-        if d.hint.is_none() || d.message.starts_with("wrong type") {
-            d.hint = Some("an i18n file is a flat list of `key: text` lines; put text with `:` or `#` in quotes".into());
+        if d.hint.is_none() || d.code == crate::diagnostics::codes::WRONG_TYPE {
+            d.hint = Some(Box::new(msg!("hint-i18n-file")));
         }
         d
     })

@@ -29,6 +29,7 @@ pub mod fingerprint;
 pub mod i18n;
 pub mod leaflet;
 pub mod markdown;
+pub mod messages;
 pub mod offline;
 pub mod output;
 pub mod percent;

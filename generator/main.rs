@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use suluh::diagnostics::{self, Diagnostic, Format, Sources};
+use suluh::messages::io_reason;
+use suluh::msg;
 use suluh::pipeline::{self, Options};
 
 #[derive(Parser)]
@@ -160,14 +162,20 @@ fn main() -> ExitCode {
             let outcome = pipeline::build(&options, &output);
             diagnostics::emit(&outcome.diagnostics, &outcome.sources, Format::Human);
             if outcome.failed() {
-                eprintln!("Build failed; {} was left unchanged.", output.display());
+                eprintln!(
+                    "{}",
+                    msg!("build-failed", folder = output.display().to_string())
+                );
                 return ExitCode::from(1);
             }
             eprintln!(
-                "Built {} files into {} in {} ms.",
-                outcome.written,
-                output.display(),
-                started.elapsed().as_millis()
+                "{}",
+                msg!(
+                    "build-done",
+                    files = outcome.written,
+                    folder = output.display().to_string(),
+                    ms = started.elapsed().as_millis().to_string()
+                )
             );
             ExitCode::SUCCESS
         }
@@ -208,7 +216,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             } else {
                 if format == Format::Human && outcome.diagnostics.is_empty() {
-                    eprintln!("No problems found.");
+                    eprintln!("{}", msg!("check-no-problems"));
                 }
                 ExitCode::SUCCESS
             }
@@ -268,13 +276,25 @@ fn leaflet(
     let output = output.unwrap_or_else(|| PathBuf::from(&leaflet.file_name));
     let pdf = leaflet.pdf;
     if let Err(e) = std::fs::write(&output, &pdf) {
-        eprintln!("error: cannot write {}: {e}", output.display());
+        let d = Diagnostic::error(
+            diagnostics::codes::IO,
+            msg!(
+                "cannot-write",
+                file = output.display().to_string(),
+                reason = io_reason(&e)
+            ),
+        )
+        .with_hint(msg!("hint-check-permissions"));
+        diagnostics::emit(&[d], &Sources::default(), Format::Human);
         return ExitCode::from(1);
     }
     eprintln!(
-        "Wrote {} ({} KB)",
-        output.display(),
-        pdf.len().div_ceil(1024)
+        "{}",
+        msg!(
+            "leaflet-written",
+            file = output.display().to_string(),
+            kb = pdf.len().div_ceil(1024)
+        )
     );
     ExitCode::SUCCESS
 }
@@ -303,18 +323,13 @@ fn init(dir: &std::path::Path) -> ExitCode {
         shown.to_string()
     };
     eprintln!(
-        "Created a new site in {shown} ({} files): a procedure, a rights page and an event, in Indonesian and English.
-
-Next steps:
-  1. Put your office's title, address and contact details in {root}/site.yaml.
-  2. Preview the site while you edit it (open http://127.0.0.1:1111/):
-       suluh serve --root {root}
-  3. Add a page:
-       suluh new layanan/visa --root {root}
-  4. Find mistakes and missing translations, then build the site into {root}/dist:
-       suluh check --root {root}
-       suluh build --root {root}",
-        files.len()
+        "{}",
+        msg!(
+            "init-done",
+            folder = shown.to_string(),
+            files = files.len(),
+            root = root
+        )
     );
     ExitCode::SUCCESS
 }
@@ -343,6 +358,6 @@ fn new_page(root: &std::path::Path, target: &str, lang: Option<&str>) -> ExitCod
     if let Err(d) = suluh::scaffold::write_page(&page, &shown) {
         return fail(vec![d]);
     }
-    eprintln!("Created {shown}");
+    eprintln!("{}", msg!("new-created", file = shown));
     ExitCode::SUCCESS
 }

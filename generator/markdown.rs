@@ -4,7 +4,8 @@
 //! the link step knows every URL), headings with stable unique ids, the first ordered list as the step list,
 //! plain text for search, and the byte spans that diagnostics point at.
 
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, Message};
+use crate::msg;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -81,8 +82,8 @@ pub struct Image {
 pub struct Note {
     pub code: &'static str,
     pub span: Range<usize>,
-    pub message: String,
-    pub hint: String,
+    pub message: Message,
+    pub hint: Message,
 }
 
 /// The result of rendering one body.
@@ -515,8 +516,8 @@ fn unsafe_url_note(url: &str, span: &Range<usize>) -> Note {
     Note {
         code: codes::UNSAFE_LINK,
         span: span.clone(),
-        message: format!("unsafe link `{shown}` removed"),
-        hint: "links may use http, https, mailto or tel, or point to another page".to_string(),
+        message: msg!("unsafe-link", link = shown),
+        hint: msg!("hint-unsafe-link"),
     }
 }
 

@@ -8,6 +8,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::content::site::Site;
+use crate::messages::Message;
+use crate::msg;
 use crate::theme::{FileSource, Theme};
 
 /// The icons written at the output's root: name, and size in pixels (`favicon.ico` holds a 32 px PNG).
@@ -36,16 +38,15 @@ pub fn provided(theme: &Theme, name: &str) -> bool {
 
 /// Draws the icon `name` (one of [`ICONS`]) from `svg`: the picture centred on a white square, as home
 /// screens show icons on any background.
-pub fn icon(svg: &[u8], name: &str) -> Result<Vec<u8>, String> {
+pub fn icon(svg: &[u8], name: &str) -> Result<Vec<u8>, Message> {
     let size = ICONS
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, s)| *s)
-        .ok_or_else(|| format!("no icon called {name}"))?;
+        .ok_or_else(|| msg!("icon-unknown", name = name))?;
     let tree = resvg::usvg::Tree::from_data(svg, &resvg::usvg::Options::default())
-        .map_err(|e| format!("the icon is not a readable SVG: {e}"))?;
-    let mut pixmap =
-        resvg::tiny_skia::Pixmap::new(size, size).ok_or("the icon size is not drawable")?;
+        .map_err(|e| msg!("icon-not-svg", reason = e.to_string()))?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size, size).ok_or_else(|| msg!("icon-size"))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);
     let picture = tree.size();
     let scale = size as f32 / picture.width().max(picture.height());
@@ -57,19 +58,19 @@ pub fn icon(svg: &[u8], name: &str) -> Result<Vec<u8>, String> {
     resvg::render(&tree, transform, &mut pixmap.as_mut());
     let png = pixmap
         .encode_png()
-        .map_err(|e| format!("cannot encode the icon as PNG: {e}"))?;
+        .map_err(|e| msg!("icon-png", reason = e.to_string()))?;
     if !name.ends_with(".ico") {
         return Ok(png);
     }
     let image = ico::IconImage::read_png(std::io::Cursor::new(png.as_slice()))
-        .map_err(|e| format!("cannot read the drawn icon: {e}"))?;
+        .map_err(|e| msg!("icon-png", reason = e.to_string()))?;
     let entry =
-        ico::IconDirEntry::encode(&image).map_err(|e| format!("cannot encode favicon.ico: {e}"))?;
+        ico::IconDirEntry::encode(&image).map_err(|e| msg!("icon-ico", reason = e.to_string()))?;
     let mut dir = ico::IconDir::new(ico::ResourceType::Icon);
     dir.add_entry(entry);
     let mut out = Vec::new();
     dir.write(&mut out)
-        .map_err(|e| format!("cannot write favicon.ico: {e}"))?;
+        .map_err(|e| msg!("icon-ico", reason = e.to_string()))?;
     Ok(out)
 }
 

@@ -1,6 +1,7 @@
 //! Where rendered bytes go: path safety, the sinks (disk staging folder for `build`, memory for `serve`,
 //! nothing for `check`), and the atomic swap that makes a failed build leave the previous output untouched.
 
+use crate::msg;
 use std::fmt;
 use std::fs;
 use std::io;
@@ -17,12 +18,12 @@ pub struct OutputPath(String);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnsafePath {
     pub path: String,
-    pub reason: &'static str,
+    pub reason: crate::messages::Message,
 }
 
 impl fmt::Display for UnsafePath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` {}", self.path, self.reason)
+        write!(f, "`{}`: {}", self.path, self.reason.show())
     }
 }
 
@@ -33,17 +34,17 @@ impl OutputPath {
             reason,
         };
         if path.is_empty() {
-            return Err(refuse("is empty"));
+            return Err(refuse(msg!("path-empty")));
         }
         if path.starts_with('/') {
-            return Err(refuse("is an absolute path"));
+            return Err(refuse(msg!("path-absolute")));
         }
         for segment in path.split('/') {
             if segment == ".." {
-                return Err(refuse("goes up out of the output folder (`..`)"));
+                return Err(refuse(msg!("path-goes-up")));
             }
             if !is_safe_segment(segment) {
-                return Err(refuse("contains an empty or unsafe path segment"));
+                return Err(refuse(msg!("path-unsafe-segment")));
             }
         }
         Ok(OutputPath(path.to_string()))

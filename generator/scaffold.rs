@@ -3,6 +3,7 @@
 //! builds and checks cleanly as it is: a procedure, a rights page and an event, in Indonesian and English.
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,7 @@ use include_dir::{include_dir, Dir};
 
 use crate::config::Config;
 use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::messages::io_reason;
 use crate::output::is_safe_segment;
 
 /// Where the new page goes and what it says.
@@ -36,25 +38,23 @@ pub fn plan_page(
     {
         return Err(Diagnostic::error(
             codes::BAD_PAGE_PATH,
-            format!("`{target}` is not SECTION/SLUG"),
+            msg!("bad-page-path", target = target),
         )
-        .with_hint(
-            "write the section folder and the page name, e.g. `suluh new paspor/paspor-dinas`",
-        ));
+        .with_hint(msg!("hint-bad-page-path")));
     }
     let lang_index = match lang {
         None => 0,
         Some(code) => config.language_index(code).ok_or_else(|| {
             let hint = match did_you_mean(code, config.language_codes()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "site languages: {}",
-                    config.language_codes().collect::<Vec<_>>().join(", ")
+                Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                None => msg!(
+                    "hint-site-languages",
+                    codes = config.language_codes().collect::<Vec<_>>().join(", ")
                 ),
             };
             Diagnostic::error(
                 codes::UNKNOWN_LANGUAGE,
-                format!("unknown language code `{code}`"),
+                msg!("unknown-language", code = code),
             )
             .with_hint(hint)
         })?,
@@ -78,17 +78,21 @@ pub fn plan_page(
 pub fn write_page(page: &NewPage, shown: &str) -> Result<(), Diagnostic> {
     if page.path.exists() {
         return Err(
-            Diagnostic::error(codes::FILE_EXISTS, format!("`{shown}` already exists"))
-                .with_hint("choose another slug, or edit the existing file"),
+            Diagnostic::error(codes::FILE_EXISTS, msg!("file-exists", file = shown))
+                .with_hint(msg!("hint-file-exists")),
         );
     }
     if let Some(dir) = page.path.parent() {
         fs::create_dir_all(dir).map_err(|e| {
             Diagnostic::error(
                 codes::IO,
-                format!("cannot create folder for `{shown}`: {e}"),
+                msg!(
+                    "cannot-create-folder-for",
+                    file = shown,
+                    reason = io_reason(&e)
+                ),
             )
-            .with_hint("check permissions")
+            .with_hint(msg!("hint-check-permissions"))
         })?;
     }
     let mut file = fs::OpenOptions::new()
@@ -96,12 +100,18 @@ pub fn write_page(page: &NewPage, shown: &str) -> Result<(), Diagnostic> {
         .create_new(true)
         .open(&page.path)
         .map_err(|e| {
-            Diagnostic::error(codes::IO, format!("cannot create `{shown}`: {e}"))
-                .with_hint("check permissions")
+            Diagnostic::error(
+                codes::IO,
+                msg!("cannot-create", file = shown, reason = io_reason(&e)),
+            )
+            .with_hint(msg!("hint-check-permissions"))
         })?;
     std::io::Write::write_all(&mut file, page.text.as_bytes()).map_err(|e| {
-        Diagnostic::error(codes::IO, format!("cannot write `{shown}`: {e}"))
-            .with_hint("check the disk")
+        Diagnostic::error(
+            codes::IO,
+            msg!("cannot-write", file = shown, reason = io_reason(&e)),
+        )
+        .with_hint(msg!("hint-check-disk"))
     })
 }
 
@@ -112,18 +122,20 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/generator/scaff
 /// Plans a new site in `dir`: every starter file with its dates filled in. Refuses a folder that holds
 /// anything but hidden entries (such as `.git`), so `init` never mixes its files with someone's work.
 pub fn plan_site(dir: &Path, today: jiff::civil::Date) -> Result<Vec<NewPage>, Diagnostic> {
-    let shown = dir.display();
+    let shown = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::error(
-            codes::NOT_A_FOLDER,
-            format!("`{shown}` is a file, not a folder"),
-        )
-        .with_hint("give the path of a new or empty folder, e.g. `suluh init situs-saya`"));
+        return Err(
+            Diagnostic::error(codes::NOT_A_FOLDER, msg!("not-a-folder", folder = &shown))
+                .with_hint(msg!("hint-not-a-folder")),
+        );
     }
     if dir.is_dir() {
         let entries = fs::read_dir(dir).map_err(|e| {
-            Diagnostic::error(codes::IO, format!("cannot read `{shown}`: {e}"))
-                .with_hint("check that the folder exists and that you may read it")
+            Diagnostic::error(
+                codes::IO,
+                msg!("cannot-read", path = &shown, reason = io_reason(&e)),
+            )
+            .with_hint(msg!("hint-cannot-read-folder"))
         })?;
         let mut visible: Vec<String> = entries
             .flatten()
@@ -139,12 +151,15 @@ pub fn plan_site(dir: &Path, today: jiff::civil::Date) -> Result<Vec<NewPage>, D
                 .collect::<Vec<_>>()
                 .join(", ");
             let more = if visible.len() > 3 { ", …" } else { "" };
-            return Err(Diagnostic::error(codes::FOLDER_NOT_EMPTY, format!(
-                "`{shown}` is not empty (it holds {listed}{more})"
-            ))
-            .with_hint(
-                "choose a new folder name (it is created for you) or empty this one; `suluh init` never overwrites files",
-            ));
+            return Err(Diagnostic::error(
+                codes::FOLDER_NOT_EMPTY,
+                msg!(
+                    "folder-not-empty",
+                    folder = &shown,
+                    files = format!("{listed}{more}")
+                ),
+            )
+            .with_hint(msg!("hint-folder-not-empty")));
         }
     }
     // A month ahead: far enough to read as "upcoming" while the editor looks at the new site.
@@ -153,7 +168,7 @@ pub fn plan_site(dir: &Path, today: jiff::civil::Date) -> Result<Vec<NewPage>, D
         .unwrap_or(today);
     let mut files = Vec::new();
     collect_starter(&STARTER, &mut |path, text| {
-        let text = text
+        let text = starter_comments(text)
             .replace("%TODAY%", &today.to_string())
             .replace("%EVENT_DAY%", &event_day.to_string());
         let mut target = dir.to_path_buf();
@@ -162,6 +177,45 @@ pub fn plan_site(dir: &Path, today: jiff::civil::Date) -> Result<Vec<NewPage>, D
     });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// The starter's comments are tokens (`# %m:theme%`) put in words from the catalogue, so that an office
+/// reads its new `site.yaml` and pages explained in its language. An unknown token stays as it is.
+fn starter_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("%m:") {
+        let after = &rest[start + 3..];
+        let Some(end) = after.find('%') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        match starter_comment(&after[..end]) {
+            Some(words) => out.push_str(&words.show()),
+            None => out.push_str(&rest[start..start + 3 + end + 1]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn starter_comment(token: &str) -> Option<crate::messages::Message> {
+    Some(match token {
+        "site-intro" => msg!("init-comment-site-intro"),
+        "base-url" => msg!("init-comment-base-url"),
+        "arabic-1" => msg!("init-comment-arabic-1"),
+        "arabic-2" => msg!("init-comment-arabic-2"),
+        "timezone" => msg!("init-comment-timezone"),
+        "theme" => msg!("init-comment-theme"),
+        "contact" => msg!("init-comment-contact"),
+        "event" => msg!("init-comment-event"),
+        "reviewed" => msg!("init-comment-reviewed"),
+        "procedure" => msg!("init-comment-procedure"),
+        "currency" => msg!("init-comment-currency"),
+        "leaflet" => msg!("init-comment-leaflet"),
+        _ => return None,
+    })
 }
 
 fn collect_starter(dir: &Dir<'static>, f: &mut dyn FnMut(&Path, &str)) {
@@ -178,8 +232,15 @@ fn collect_starter(dir: &Dir<'static>, f: &mut dyn FnMut(&Path, &str)) {
 /// Writes a planned site (creating `dir` if needed); stops at the first file that cannot be written.
 pub fn write_site(dir: &Path, files: &[NewPage]) -> Result<(), Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| {
-        Diagnostic::error(codes::IO, format!("cannot create `{}`: {e}", dir.display()))
-            .with_hint("check that the parent folder exists and that you may write to it")
+        Diagnostic::error(
+            codes::IO,
+            msg!(
+                "cannot-create",
+                file = dir.display().to_string(),
+                reason = io_reason(&e)
+            ),
+        )
+        .with_hint(msg!("hint-cannot-create-folder"))
     })?;
     for file in files {
         let shown = file
@@ -204,47 +265,25 @@ pub fn title_from_slug(slug: &str) -> String {
 }
 
 fn template(title: &str, today: jiff::civil::Date, timezone: &str) -> String {
-    format!(
-        r#"---
-title: {title}
-# One or two plain sentences: shown in search results, link previews and the leaflet.
-description: ""
-date: {today}
-updated: {today}
-# weight: 10                 # order inside the section (smaller first)
-# tags: [paspor]
-# draft: true                # not published until you remove this line
-#
-# For a procedure (remove what does not apply):
-# requirements:
-#   - KTP (kartu tanda penduduk) asli
-# fees:
-#   - {{ item: Paspor biasa 48 halaman, amount: 350000 }}   # currency defaults to IDR
-#   - tariff: paspor-elektronik  # or a fee of data/tariffs.yaml, with its legal basis
-# processing_time: 4 hari kerja
-# sources:                     # the regulations and official pages the guide rests on
-#   - Undang-Undang Nomor 6 Tahun 2011 tentang Keimigrasian
-# reviewed: {today}           # the day someone checked the guide against its sources
-# leaflet: true              # or {{ layout: booklet }}: a printable PDF for outreach
-#
-# Link other guides by their Markdown file, e.g. [paspor baru](../paspor/paspor-baru.md)
-#
-# For an event (times without an offset are in {timezone}):
-# event:
-#   start: {today}T09:00
-#   end: {today}T12:00
-#   location: Aula kantor
-#   address: ""
----
+    template_in(crate::messages::current(), title, today, timezone)
+}
 
-Write the guide here. Address the reader directly, in short sentences.
-
-## Langkah-langkah
-
-1. The first ordered list is the step list.
-2. Each step is one short sentence.
-"#
+fn template_in(
+    lang: crate::messages::Lang,
+    title: &str,
+    today: jiff::civil::Date,
+    timezone: &str,
+) -> String {
+    // The page and its comments come from the catalogue, so an editor reads them in their language; Fluent
+    // drops the final newline a Markdown file should end with.
+    let text = msg!(
+        "new-page-template",
+        title = title,
+        today = today.to_string(),
+        timezone = timezone
     )
+    .text(lang);
+    format!("{text}\n")
 }
 
 #[cfg(test)]
@@ -288,19 +327,44 @@ mod tests {
         fs::write(dir.path().join("notes.txt"), "x").unwrap();
         let err = plan_site(dir.path(), today).unwrap_err();
         assert!(
-            err.message.contains("is not empty (it holds notes.txt)"),
+            err.message
+                .to_string()
+                .contains("is not empty (it holds notes.txt)"),
             "{}",
             err.message
         );
         assert!(plan_site(&dir.path().join("notes.txt"), today).is_err());
     }
 
+    /// Every comment token of the starter site names a catalogue message.
+    #[test]
+    fn every_starter_comment_has_words() {
+        let mut seen = 0;
+        collect_starter(&STARTER, &mut |path, text| {
+            seen += text.matches("%m:").count();
+            let out = starter_comments(text);
+            assert!(!out.contains("%m:"), "{}: {out}", path.display());
+        });
+        assert!(seen >= 12, "{seen}");
+        assert_eq!(starter_comments("# %m:nothing% 5% x"), "# %m:nothing% 5% x");
+    }
+
     #[test]
     fn template_front_matter_parses() {
-        let text = template("X", jiff::civil::date(2026, 1, 2), "Asia/Jakarta");
-        let split = crate::content::front_matter::split("x.md", &text).unwrap();
-        let fm: crate::content::front_matter::PageFront =
-            crate::content::front_matter::parse("x.md", &split).unwrap();
-        assert_eq!(fm.title, "X");
+        use crate::messages::Lang;
+        for lang in [Lang::Id, Lang::En] {
+            let text = template_in(lang, "X", jiff::civil::date(2026, 1, 2), "Asia/Jakarta");
+            let split = crate::content::front_matter::split("x.md", &text).unwrap();
+            let fm: crate::content::front_matter::PageFront =
+                crate::content::front_matter::parse("x.md", &split).unwrap();
+            assert_eq!(fm.title, "X");
+            assert!(text.contains("#   - { item: Paspor biasa"), "{text}");
+            assert!(
+                text.ends_with("sentence.\n") || text.ends_with("pendek.\n"),
+                "{text}"
+            );
+        }
+        let id = template_in(Lang::Id, "X", jiff::civil::date(2026, 1, 2), "Asia/Jakarta");
+        assert!(id.contains("Tulis panduan di sini"), "{id}");
     }
 }

@@ -2,13 +2,15 @@
 //! by file by `themes/<theme>/` and then by the site's own `templates/` and `static/`.
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
 use crate::config::Config;
-use crate::diagnostics::{did_you_mean, offset_of, Diagnostic, Sources};
+use crate::diagnostics::{did_you_mean, offset_of, Diagnostic, Message, Sources};
+use crate::messages::io_reason;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -89,8 +91,8 @@ impl Theme {
             let mut choices = available.clone();
             choices.push("default".into());
             let hint = match did_you_mean(&config.theme, choices.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("create `themes/{}/`, or use `theme: default`", config.theme),
+                Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                None => msg!("hint-unknown-theme", theme = &config.theme),
             };
             let text = sources.get(crate::config::FILE_NAME).unwrap_or_default();
             let span = crate::yaml::Doc {
@@ -102,10 +104,7 @@ impl Theme {
             b.errors.push(
                 Diagnostic::error(
                     codes::UNKNOWN_THEME,
-                    format!(
-                        "theme `{}` not found: there is no folder `themes/{}/`",
-                        config.theme, config.theme
-                    ),
+                    msg!("unknown-theme", theme = &config.theme),
                 )
                 .at(crate::config::FILE_NAME, span)
                 .with_hint(hint),
@@ -164,23 +163,24 @@ impl Theme {
             .lines()
             .map(str::trim)
             .find(|l| !l.is_empty() && !l.starts_with("Failed to"))
-            .unwrap_or("template error")
+            .unwrap_or_default()
             .to_string();
-        let message = format!("template error: {}", summary.trim_end_matches('.'));
+        // Tera's own words (English): they name the variable or the syntax it could not read.
+        let message = msg!("template-error", detail = summary.trim_end_matches('.'));
         let Some(file) = file else {
             return Diagnostic::error(codes::TEMPLATE, message)
-                .with_hint("fix the template named above");
+                .with_hint(msg!("hint-template-named"));
         };
         let span = position_in(&chain)
             .map(|(l, c)| offset_of(&file.source, l, c))
             .or_else(|| variable_in(&chain).and_then(|v| file.source.find(&v)))
             .unwrap_or(0);
         let hint = if chain.contains("not found in context") {
-            "check the variable's name, or guard it with `{% if … %}`".to_string()
+            msg!("hint-template-variable")
         } else if chain.contains("not found") && chain.contains("Template") {
-            "create that template in templates/, or fix the name in `extends`/`include`".to_string()
+            msg!("hint-template-not-found")
         } else {
-            "fix the template syntax at this position".to_string()
+            msg!("hint-template-syntax")
         };
         Diagnostic::error(codes::TEMPLATE, message)
             .at(&file.path, span..span)
@@ -245,14 +245,17 @@ impl Builder {
                     );
                 }
                 Ok(Err(_)) => self.errors.push(
-                    Diagnostic::error(codes::NOT_UTF8, "the template is not valid UTF-8 text")
+                    Diagnostic::error(codes::NOT_UTF8, msg!("template-not-utf8"))
                         .in_file(shown)
-                        .with_hint("save the template as UTF-8"),
+                        .with_hint(msg!("hint-template-not-utf8")),
                 ),
                 Err(e) => self.errors.push(
-                    Diagnostic::error(codes::IO, format!("cannot read template: {e}"))
-                        .in_file(shown)
-                        .with_hint("check the file's permissions"),
+                    Diagnostic::error(
+                        codes::IO,
+                        msg!("cannot-read-template", reason = io_reason(&e)),
+                    )
+                    .in_file(shown)
+                    .with_hint(msg!("hint-cannot-read")),
                 ),
             }
         } else if let Some(name) = rel.strip_prefix("static/") {
@@ -332,9 +335,9 @@ fn variable_in(chain: &str) -> Option<String> {
 }
 
 /// The names of templates a page's `template:` key may choose.
-pub fn template_hint(theme: &Theme, wanted: &str) -> String {
+pub fn template_hint(theme: &Theme, wanted: &str) -> Message {
     match did_you_mean(wanted, theme.template_names()) {
-        Some(s) => format!("did you mean `{s}`? Otherwise create templates/{wanted}"),
-        None => format!("create templates/{wanted} in the site, or remove the `template` key"),
+        Some(s) => msg!("hint-template-near", suggestion = s, name = wanted),
+        None => msg!("hint-missing-template", name = wanted),
     }
 }

@@ -8,10 +8,11 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{codes, did_you_mean, offset_of, Diagnostic};
+use crate::diagnostics::{codes, did_you_mean, offset_of, Diagnostic, Message};
+use crate::msg;
 
-/// Separates a message from its hint inside custom serde errors (serde only carries one string).
-pub const HINT_SEPARATOR: char = '\u{1f}';
+/// Separates a [`ValueProblem`]'s name from the value inside custom serde errors (serde carries one string).
+const HINT_SEPARATOR: char = '\u{1f}';
 
 /// A YAML document that sits at `offset` bytes into the file `file` (front matter starts after `---`).
 #[derive(Clone, Copy)]
@@ -34,12 +35,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A diagnostic at a byte range of the document.
-    pub fn error_at(
-        &self,
-        code: &'static str,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn error_at(&self, code: &'static str, span: Range<usize>, message: Message) -> Diagnostic {
         Diagnostic::error(code, message)
             .at(self.file, self.offset + span.start..self.offset + span.end)
     }
@@ -162,19 +158,23 @@ impl<'a> Doc<'a> {
             .as_ref()
             .map_or(0, |l| offset_of(self.text, l.line(), l.column()));
         let (path, body) = split_path(strip_position(&raw));
-        let where_ = path.map(|p| format!(" in `{p}`")).unwrap_or_default();
+        // " in `fees[0]`" after the message, where the parser names the place.
+        let placed = |what: Message| match path {
+            Some(p) => msg!("in-path", what = what, path = p),
+            None => what,
+        };
 
         let (code, message, hint, len) = if let Some(rest) = body.strip_prefix("unknown field `") {
             let key = rest.split('`').next().unwrap_or_default();
             let expected = backticked(rest.get(key.len() + 1..).unwrap_or_default());
             let hint = match did_you_mean(key, expected.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None if expected.is_empty() => "remove this key".to_string(),
-                None => format!("allowed keys here: {}", expected.join(", ")),
+                Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                None if expected.is_empty() => msg!("hint-remove-key"),
+                None => msg!("hint-allowed-keys", keys = expected.join(", ")),
             };
             (
                 codes::UNKNOWN_KEY,
-                format!("unknown key `{key}`{where_}"),
+                placed(msg!("unknown-key", key = key)),
                 Some(hint),
                 key.len(),
             )
@@ -182,95 +182,246 @@ impl<'a> Doc<'a> {
             let key = rest.split('`').next().unwrap_or_default();
             (
                 codes::MISSING_KEY,
-                format!("missing required key `{key}`{where_}"),
-                Some(format!("add a line `{key}: …`")),
+                placed(msg!("missing-key", key = key)),
+                Some(msg!("hint-add-key", key = key)),
                 0,
             )
         } else if let Some(rest) = body.strip_prefix("invalid type: ") {
-            let (found, expected) = rest
-                .split_once(", expected ")
-                .unwrap_or((rest, "another type"));
-            (
-                codes::WRONG_TYPE,
-                format!("wrong type{where_}: found {found}, expected {expected}"),
-                Some(format!("write {expected} here")),
-                0,
-            )
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let (found, expected) = (Kind::found(found), Kind::expected(expected));
+            let message = match path {
+                Some(p) => msg!("wrong-type", key = p, found = found.name()),
+                None => msg!("wrong-type-here", found = found.name()),
+            };
+            (codes::WRONG_TYPE, message, Some(expected.hint(found)), 0)
         } else if let Some(rest) = body.strip_prefix("unknown variant `") {
             let value = rest.split('`').next().unwrap_or_default();
             let expected = backticked(rest.get(value.len() + 1..).unwrap_or_default());
             let hint = match did_you_mean(value, expected.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("use one of: {}", expected.join(", ")),
+                Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                None => msg!("hint-use-one-of", values = expected.join(", ")),
             };
             (
                 codes::UNKNOWN_VALUE,
-                format!("unknown value `{value}`{where_}"),
+                placed(msg!("unknown-value", value = value)),
                 Some(hint),
                 value.len(),
             )
-        } else if let Some((msg, hint)) = body.split_once(HINT_SEPARATOR) {
-            // Errors raised by our own value parsers carry the value in backticks; serde only knows the
-            // mapping's position, so find the value itself.
-            if let Some(value) = backticked(msg).first().filter(|v| !v.is_empty()) {
-                if let Some(i) = self.text[start..].find(value.as_str()) {
-                    let at = start + i;
-                    let mut d = self.error_at(
-                        codes::BAD_VALUE,
-                        at..at + value.len(),
-                        format!("{msg}{where_}"),
-                    );
-                    d.hint = Some(hint.to_string());
-                    return d;
-                }
-            }
-            (
-                codes::BAD_VALUE,
-                format!("{msg}{where_}"),
-                Some(hint.to_string()),
-                0,
-            )
+        } else if let Some((problem, value)) = ValueProblem::decode(body) {
+            // Our own value parsers name the value; serde only knows the mapping's position, so find the
+            // value itself.
+            let (message, hint) = problem.words(value);
+            let at = (!value.is_empty())
+                .then(|| self.text.get(start..)?.find(value))
+                .flatten()
+                .map(|i| start + i);
+            let span = at.map_or(start..start, |at| at..at + value.len());
+            let mut d = self.error_at(codes::BAD_VALUE, span, placed(message));
+            d.hint = Some(Box::new(hint));
+            return d;
         } else if location.is_some() && path.is_none() && is_syntax_error(body) {
             (
                 codes::YAML_SYNTAX,
-                format!("YAML syntax error: {body}"),
-                Some(
-                    "check the indentation, and put text containing `: `, `#` or starting with a quote in quotes"
-                        .to_string(),
-                ),
+                msg!("yaml-syntax", problem = syntax_problem(body)),
+                Some(msg!("hint-yaml-syntax")),
                 0,
             )
         } else if body.contains("recursion limit exceeded") {
             (
                 codes::TOO_DEEP,
-                format!("YAML nested too deeply{where_}"),
-                Some("nest lists and mappings less deeply".to_string()),
+                placed(msg!("yaml-too-deep")),
+                Some(msg!("hint-yaml-too-deep")),
                 0,
             )
         } else if body.contains("repetition limit exceeded") {
             (
                 codes::TOO_DEEP,
-                format!("YAML aliases expand to too many values{where_}"),
-                Some(
-                    "write the values out instead of repeating anchors (`*name`) inside each other"
-                        .to_string(),
-                ),
+                placed(msg!("yaml-too-many-aliases")),
+                Some(msg!("hint-yaml-too-many-aliases")),
                 0,
             )
         } else {
             // Every error an editor sees says what to do, even one we have no better words for.
             (
                 codes::BAD_YAML,
-                format!("{body}{where_}"),
-                Some(
-                    "check the YAML at this place against the documentation of its key".to_string(),
-                ),
+                placed(msg!("yaml-other", problem = body)),
+                Some(msg!("hint-yaml-other")),
                 0,
             )
         };
         let mut d = self.error_at(code, start..start + len, message);
-        d.hint = hint;
+        d.hint = hint.map(Box::new);
         d
+    }
+}
+
+/// What a value is, in an editor's words (the parser says "sequence", "map", "scalar").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    List,
+    Lines,
+    WholeNumber,
+    Number,
+    YesNo,
+    Empty,
+    Other,
+}
+
+impl Kind {
+    /// serde's description of what was written: `sequence`, `map`, `string "x"`, `integer `5``, ….
+    fn found(found: &str) -> Kind {
+        let first = found.split([' ', '`']).next().unwrap_or_default();
+        match first {
+            "sequence" => Kind::List,
+            "map" => Kind::Lines,
+            "string" | "char" => Kind::Text,
+            "integer" => Kind::WholeNumber,
+            "floating" => Kind::Number,
+            "boolean" => Kind::YesNo,
+            "unit" | "null" => Kind::Empty,
+            _ => Kind::Other,
+        }
+    }
+
+    /// serde's description of what the key takes: `a string`, `a sequence`, `u32`, `struct Contact`, ….
+    fn expected(expected: &str) -> Kind {
+        let e = expected.to_ascii_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| e.contains(w));
+        if has(&["sequence", "list", "array", "tuple"]) {
+            Kind::List
+        } else if has(&["map", "struct"]) {
+            Kind::Lines
+        } else if has(&["bool"]) {
+            Kind::YesNo
+        } else if has(&[
+            "whole number",
+            "integer",
+            "u8",
+            "u16",
+            "u32",
+            "u64",
+            "i8",
+            "i16",
+            "i32",
+            "i64",
+            "usize",
+        ]) {
+            Kind::WholeNumber
+        } else if has(&["f32", "f64", "number", "float"]) {
+            Kind::Number
+        } else if has(&["string", "str", "text", "char", "date", "enum", "variant"]) {
+            Kind::Text
+        } else {
+            Kind::Other
+        }
+    }
+
+    fn name(self) -> Message {
+        match self {
+            Kind::Text => msg!("kind-text"),
+            Kind::List => msg!("kind-list"),
+            Kind::Lines => msg!("kind-lines"),
+            Kind::WholeNumber => msg!("kind-whole-number"),
+            Kind::Number => msg!("kind-number"),
+            Kind::YesNo => msg!("kind-yes-no"),
+            Kind::Empty => msg!("kind-empty"),
+            Kind::Other => msg!("kind-other"),
+        }
+    }
+
+    /// What to write instead of `found`.
+    fn hint(self, found: Kind) -> Message {
+        match (self, found) {
+            (Kind::Text, Kind::List) => msg!("hint-write-text-quoted", bracket = "["),
+            (Kind::Text, Kind::Lines) => msg!("hint-write-text-quoted", bracket = "{"),
+            (Kind::Text, _) => msg!("hint-write-text"),
+            (Kind::List, _) => msg!("hint-write-list"),
+            (Kind::Lines, _) => msg!("hint-write-lines"),
+            (Kind::WholeNumber, _) => msg!("hint-write-whole-number"),
+            (Kind::Number, _) => msg!("hint-write-number"),
+            (Kind::YesNo, _) => msg!("hint-write-yes-no"),
+            (Kind::Empty | Kind::Other, _) => msg!("hint-write-other"),
+        }
+    }
+}
+
+/// The part of a YAML parser's syntax error worth showing: what it met, in plain words where we know them.
+fn syntax_problem(body: &str) -> Message {
+    let b = body.to_ascii_lowercase();
+    if b.contains("tab") {
+        msg!("yaml-syntax-tab")
+    } else if b.contains("mapping values are not allowed") {
+        msg!("yaml-syntax-colon")
+    } else if b.contains("did not find expected key") || b.contains("block mapping") {
+        msg!("yaml-syntax-indent")
+    } else if b.contains("quoted scalar") {
+        msg!("yaml-syntax-quote")
+    } else if b.contains("flow sequence") || b.contains("flow mapping") {
+        msg!("yaml-syntax-bracket")
+    } else if b.contains("alias") || b.contains("anchor") {
+        msg!("yaml-syntax-alias")
+    } else {
+        msg!("yaml-syntax-other")
+    }
+}
+
+/// What our own value parsers (dates, amounts, fees) report through serde, which carries only one string:
+/// [`ValueProblem::error`] packs the problem and the value written into it, [`Doc::parse`] unpacks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueProblem {
+    BadDate,
+    BadEventTime,
+    NegativeAmount,
+    NotWholeAmount,
+    TariffAndAmount,
+}
+
+const VALUE_PROBLEMS: [(ValueProblem, &str); 5] = [
+    (ValueProblem::BadDate, "bad-date"),
+    (ValueProblem::BadEventTime, "bad-event-time"),
+    (ValueProblem::NegativeAmount, "negative-amount"),
+    (ValueProblem::NotWholeAmount, "not-whole-amount"),
+    (ValueProblem::TariffAndAmount, "tariff-and-amount"),
+];
+
+impl ValueProblem {
+    /// The serde error for `value`, which [`Doc::parse`] turns into this problem's message.
+    pub fn error<E: serde::de::Error>(self, value: &str) -> E {
+        let name = VALUE_PROBLEMS
+            .iter()
+            .find(|(p, _)| *p == self)
+            .map_or("", |(_, n)| n);
+        E::custom(format!("{name}{HINT_SEPARATOR}{value}"))
+    }
+
+    fn decode(body: &str) -> Option<(ValueProblem, &str)> {
+        let (name, value) = body.split_once(HINT_SEPARATOR)?;
+        let problem = VALUE_PROBLEMS.iter().find(|(_, n)| *n == name)?.0;
+        Some((problem, value))
+    }
+
+    /// The message and the hint.
+    fn words(self, value: &str) -> (Message, Message) {
+        match self {
+            ValueProblem::BadDate => (msg!("bad-date", value = value), msg!("hint-bad-date")),
+            ValueProblem::BadEventTime => (
+                msg!("bad-event-time", value = value),
+                msg!("hint-bad-event-time"),
+            ),
+            ValueProblem::NegativeAmount => (
+                msg!("negative-amount", value = value),
+                msg!("hint-negative-amount"),
+            ),
+            ValueProblem::NotWholeAmount => (
+                msg!("not-whole-amount", value = value),
+                msg!("hint-not-whole-amount"),
+            ),
+            ValueProblem::TariffAndAmount => (
+                msg!("tariff-and-amount", tariff = value),
+                msg!("hint-tariff-and-amount", tariff = value),
+            ),
+        }
     }
 }
 
@@ -364,6 +515,7 @@ pub fn key_span(text: &str, path: &[&str]) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
     use serde::Deserialize;
 
     #[derive(Deserialize, Debug)]
@@ -387,27 +539,45 @@ mod tests {
     fn unknown_key_suggests_the_closest() {
         let text = "title: a\ntitel: b\n";
         let err = doc(text).parse::<Fm>().unwrap_err();
-        assert_eq!(err.message, "unknown key `titel`");
-        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(err.message, msg!("unknown-key", key = "titel"));
+        assert_eq!(
+            err.hint.as_deref(),
+            Some(&msg!("hint-did-you-mean", suggestion = "title"))
+        );
         assert_eq!(err.span, Some(13..18));
     }
 
     #[test]
     fn wrong_type_and_missing_key() {
         let err = doc("title: a\nweight: heavy\n").parse::<Fm>().unwrap_err();
-        assert!(err.message.starts_with("wrong type"), "{}", err.message);
+        assert_eq!(err.code, codes::WRONG_TYPE);
+        assert_eq!(err.message.id, "wrong-type");
+        assert_eq!(
+            err.message.text(Lang::En),
+            "`weight` is text here",
+            "a type error names the key and what was written, in plain words"
+        );
+        assert_eq!(
+            err.hint.map(|h| h.text(Lang::En)).as_deref(),
+            Some("write it as a whole number, e.g. `3`")
+        );
+        let err = doc("title: [a, b]\n").parse::<Fm>().unwrap_err();
+        assert_eq!(err.message.text(Lang::En), "`title` is a list here");
+        let hint = err.hint.unwrap();
+        assert_eq!(
+            hint.text(Lang::En),
+            "write it as plain text, in quotes if it starts with `[`"
+        );
+        assert!(hint.text(Lang::Id).contains("teks"));
         let err = doc("weight: 1\n").parse::<Fm>().unwrap_err();
-        assert_eq!(err.message, "missing required key `title`");
+        assert_eq!(err.message, msg!("missing-key", key = "title"));
     }
 
     #[test]
     fn syntax_errors_are_located() {
         let err = doc("title: a\n\tweight: 1\n").parse::<Fm>().unwrap_err();
-        assert!(
-            err.message.starts_with("YAML syntax error"),
-            "{}",
-            err.message
-        );
+        assert_eq!(err.code, codes::YAML_SYNTAX);
+        assert_eq!(err.message.id, "yaml-syntax");
         assert!(err.span.unwrap().start > 4);
     }
 

@@ -10,13 +10,14 @@
 //! build server should not fail because someone else's server is slow.
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::content::site::{Body, Site};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Message};
 
 /// The diagnostic code of a broken or moved external link.
 pub const CODE: &str = crate::diagnostics::codes::EXTERNAL_LINK;
@@ -56,7 +57,7 @@ pub enum Status {
     TimedOut,
     DnsFailed,
     /// Anything else on the way (connection refused, TLS, a bad redirect), in words.
-    Failed(String),
+    Failed(Message),
 }
 
 /// Every external link of the site, grouped by URL (without its `#fragment`), with where it is written.
@@ -110,46 +111,51 @@ pub fn check(site: &Site, settings: &Settings) -> Vec<Diagnostic> {
 }
 
 /// The warning for a status, if it deserves one: (what is wrong, what to do).
-fn describe(url: &str, status: &Status, settings: &Settings) -> Option<(String, String)> {
+fn describe(url: &str, status: &Status, settings: &Settings) -> Option<(Message, Message)> {
     let shown = shorten(url);
     Some(match status {
         Status::Ok => return None,
         Status::Moved { status, to } => (
-            format!("external link `{shown}` has moved permanently ({status})"),
-            format!("update the link to {to}"),
+            msg!("external-moved", link = &shown, status = *status),
+            msg!("hint-external-moved", to = to),
         ),
         Status::Http(code) => (
-            format!("external link `{shown}` is broken: {}", status_text(*code)),
+            msg!(
+                "external-broken",
+                link = &shown,
+                status = status_text(*code)
+            ),
             match code {
-                404 | 410 => "the page is gone: find where it moved, link to another source, or remove the link".into(),
-                401 | 403 => "the site refuses automatic checks or needs a login: open the link in a browser to confirm".into(),
-                429 => "the site asked us to slow down: check again later".into(),
-                _ => "open the link in a browser; if it stays broken, link to another source".into(),
+                404 | 410 => msg!("hint-external-gone"),
+                401 | 403 => msg!("hint-external-refused"),
+                429 => msg!("hint-external-slow-down"),
+                _ => msg!("hint-external-open"),
             },
         ),
         Status::TimedOut => (
-            format!(
-                "external link `{shown}` timed out after {}",
-                seconds(settings.timeout)
+            msg!(
+                "external-timed-out",
+                link = &shown,
+                seconds = seconds(settings.timeout)
             ),
-            "the site may be down or slow; check again later or open the link in a browser".into(),
+            msg!("hint-external-timed-out"),
         ),
         Status::DnsFailed => (
-            format!("external link `{shown}`: DNS lookup failed"),
-            "check the spelling of the address; the domain may no longer exist".into(),
+            msg!("external-dns", link = &shown),
+            msg!("hint-external-dns"),
         ),
         Status::Failed(why) => (
-            format!("external link `{shown}` could not be checked: {why}"),
-            "open the link in a browser; if it stays broken, link to another source".into(),
+            msg!("external-failed", link = &shown, reason = why.clone()),
+            msg!("hint-external-open"),
         ),
     })
 }
 
 fn seconds(d: Duration) -> String {
     if d.subsec_millis() == 0 {
-        format!("{} s", d.as_secs())
+        format!("{}", d.as_secs())
     } else {
-        format!("{:.1} s", d.as_secs_f64())
+        format!("{:.1}", d.as_secs_f64())
     }
 }
 
@@ -234,7 +240,7 @@ fn agent(settings: &Settings) -> ureq::Agent {
 fn check_one(agent: &ureq::Agent, url: &str) -> Status {
     let mut current = match url::Url::parse(url) {
         Ok(u) => u,
-        Err(e) => return Status::Failed(format!("not a valid address ({e})")),
+        Err(e) => return Status::Failed(msg!("external-not-an-address", reason = e.to_string())),
     };
     // The first permanent redirect seen, if every redirect on the way was permanent.
     let mut moved: Option<u16> = None;
@@ -256,16 +262,14 @@ fn check_one(agent: &ureq::Agent, url: &str) -> Status {
             };
         }
         let Some(location) = location else {
-            return Status::Failed(format!("redirect ({code}) without a Location header"));
+            return Status::Failed(msg!("external-redirect-nowhere", status = code.to_string()));
         };
         let next = match current.join(&location) {
             Ok(u) => u,
-            Err(_) => {
-                return Status::Failed(format!("redirect to an invalid address `{location}`"))
-            }
+            Err(_) => return Status::Failed(msg!("external-redirect-invalid", to = &location)),
         };
         if next.scheme() != "http" && next.scheme() != "https" {
-            return Status::Failed(format!("redirect to `{next}`, which is not a web address"));
+            return Status::Failed(msg!("external-redirect-not-web", to = next.to_string()));
         }
         if matches!(code, 301 | 308) {
             moved.get_or_insert(code);
@@ -274,7 +278,7 @@ fn check_one(agent: &ureq::Agent, url: &str) -> Status {
         }
         current = next;
     }
-    Status::Failed(format!("more than {MAX_REDIRECTS} redirects"))
+    Status::Failed(msg!("external-too-many-redirects", count = MAX_REDIRECTS))
 }
 
 /// One request: the status and any `Location`, or the failure as a [`Status`].
@@ -301,10 +305,10 @@ fn failure(e: &ureq::Error) -> Status {
         ureq::Error::HostNotFound => Status::DnsFailed,
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Status::TimedOut,
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            Status::Failed("connection refused".into())
+            Status::Failed(msg!("external-refused"))
         }
-        ureq::Error::ConnectionFailed => Status::Failed("connection failed".into()),
-        other => Status::Failed(other.to_string()),
+        ureq::Error::ConnectionFailed => Status::Failed(msg!("external-connection-failed")),
+        other => Status::Failed(msg!("io-other", error = other.to_string())),
     }
 }
 
@@ -332,12 +336,15 @@ mod tests {
             &s,
         )
         .unwrap();
-        assert!(msg.contains("moved permanently (301)"), "{msg}");
-        assert_eq!(hint, "update the link to https://b.example/x");
+        assert!(msg.to_string().contains("moved permanently (301)"), "{msg}");
+        assert_eq!(hint.to_string(), "update the link to https://b.example/x");
         let (msg, _) = describe("https://a.example/x", &Status::Http(404), &s).unwrap();
-        assert!(msg.ends_with("is broken: 404 Not Found"), "{msg}");
+        assert!(
+            msg.to_string().ends_with("is broken: 404 Not Found"),
+            "{msg}"
+        );
         let (msg, _) = describe("https://a.example/x", &Status::TimedOut, &s).unwrap();
-        assert!(msg.ends_with("timed out after 10 s"), "{msg}");
+        assert!(msg.to_string().ends_with("timed out after 10 s"), "{msg}");
         assert!(shorten(&"x".repeat(200)).ends_with('…'));
     }
 

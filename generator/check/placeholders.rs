@@ -6,10 +6,9 @@
 use crate::config::{Contact, FILE_NAME};
 use crate::content::front_matter::split;
 use crate::content::site::Site;
-use crate::diagnostics::{codes, Diagnostic, Sources};
+use crate::diagnostics::{codes, Diagnostic, Message, Sources};
+use crate::msg;
 use crate::yaml::Doc;
-
-const HINT: &str = "replace it with the real value before publishing (`placeholders:` in site.yaml lists what counts as a placeholder)";
 
 /// Every placeholder in the site's contact details, fee notes and sources.
 pub fn warnings(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
@@ -56,7 +55,13 @@ pub fn warnings(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
                         let Some(value) = value else { continue };
                         if let Some(p) = site.config.placeholder_in(value) {
                             let span = doc.value_text_span(&["event", key], value);
-                            diags.push(warning(doc, span, p, &format!("the event's {key}"), value));
+                            diags.push(warning(
+                                doc,
+                                span,
+                                p,
+                                msg!("placeholder-in-event", key = key),
+                                value,
+                            ));
                         }
                     }
                 }
@@ -67,7 +72,7 @@ pub fn warnings(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
                             .get(i)
                             .cloned()
                             .unwrap_or_else(|| doc.span_of(&["fees"]));
-                        diags.push(warning(doc, span, p, "a fee's note", note));
+                        diags.push(warning(doc, span, p, msg!("placeholder-in-fee-note"), note));
                     }
                 }
                 let mut from = 0;
@@ -79,7 +84,7 @@ pub fn warnings(site: &Site, sources: &Sources) -> Vec<Diagnostic> {
                         }
                         if let Some(p) = site.config.placeholder_in(text) {
                             let span = found.unwrap_or_else(|| doc.span_of(&["sources"]));
-                            diags.push(warning(doc, span, p, "a source", text));
+                            diags.push(warning(doc, span, p, msg!("placeholder-in-source"), text));
                         }
                     }
                 }
@@ -121,7 +126,7 @@ fn contact(site: &Site, doc: &Doc, c: &Contact, diags: &mut Vec<Diagnostic>) {
                 doc,
                 span,
                 p,
-                &format!("the contact's {key}"),
+                msg!("placeholder-in-contact", key = key),
                 value,
             ));
         }
@@ -132,13 +137,18 @@ fn warning(
     doc: &Doc,
     span: std::ops::Range<usize>,
     placeholder: &str,
-    what: &str,
+    what: Message,
     value: &str,
 ) -> Diagnostic {
     Diagnostic::warning(
         codes::PLACEHOLDER,
-        format!("placeholder `{placeholder}` in {what}: `{value}`"),
+        msg!(
+            "placeholder",
+            placeholder = placeholder,
+            what = what,
+            value = value
+        ),
     )
     .at(doc.file, doc.offset + span.start..doc.offset + span.end)
-    .with_hint(HINT)
+    .with_hint(msg!("hint-placeholder"))
 }

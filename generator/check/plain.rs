@@ -26,14 +26,15 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::config::PlainSettings;
 use crate::data::glossary::Glossary;
 use crate::diagnostics::codes;
+use crate::msg;
 
 /// One finding, with its byte span in the body.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub code: &'static str,
     pub span: Range<usize>,
-    pub message: String,
-    pub hint: String,
+    pub message: crate::messages::Message,
+    pub hint: crate::messages::Message,
 }
 
 /// The codes of this rule, for summaries.
@@ -579,8 +580,12 @@ pub fn check(
                     out.push(Finding {
                         code: codes::LONG_SENTENCE,
                         span: at..end,
-                        message: format!("a sentence of {n} words (more than {})", settings.sentence_words),
-                        hint: "split it into shorter sentences, one idea each; move details into a list".into(),
+                        message: msg!(
+                            "plain-long-sentence",
+                            words = n,
+                            limit = settings.sentence_words
+                        ),
+                        hint: msg!("hint-plain-long-sentence"),
                     });
                 }
             }
@@ -609,8 +614,8 @@ pub fn check(
                 out.push(Finding {
                     code: codes::UNEXPLAINED_ACRONYM,
                     span: at..at + if piece.exact { token.len() } else { 0 },
-                    message: format!("`{acr}` is not explained before it is used"),
-                    hint: format!("write it out at its first use, e.g. `full name ({acr})`, or add `{acr}` to data/glossary.yaml"),
+                    message: msg!("plain-unexplained-acronym", acronym = &acr),
+                    hint: msg!("hint-plain-unexplained-acronym", acronym = &acr),
                 });
             }
             {
@@ -648,11 +653,11 @@ pub fn check(
             out.push(Finding {
                 code: codes::PASSIVE_PARAGRAPH,
                 span: at,
-                message: format!("{passive} of {total} sentences here are passive"),
+                message: msg!("plain-passive-paragraph", passive = passive, total = total),
                 hint: if base == "id" {
-                    "say who does what: `Petugas memeriksa berkas Anda` rather than `Berkas diperiksa`".into()
+                    msg!("hint-plain-passive-id")
                 } else {
-                    "say who does what: `the officer checks your papers` rather than `your papers are checked`".into()
+                    msg!("hint-plain-passive-en")
                 },
             });
         }
@@ -695,11 +700,8 @@ fn plain_words(block: &Block, lang: &str, settings: &PlainSettings, out: &mut Ve
             out.push(Finding {
                 code: codes::PLAIN_WORD,
                 span: at..if exact { at + (e - s) } else { at },
-                message: format!(
-                    "`{}` is an official word readers may not know",
-                    &block.text[s..e]
-                ),
-                hint: format!("write `{}` instead", pw.instead),
+                message: msg!("plain-word", word = &block.text[s..e]),
+                hint: msg!("hint-plain-word", instead = &pw.instead),
             });
         }
     }

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use crate::content::site::{Page, PageVariant, Site};
 use crate::diagnostics::{codes, Diagnostic, Sources};
+use crate::msg;
 
 /// Whether a diagnostic is one the review table summarises.
 pub fn is_summarised(d: &Diagnostic) -> bool {
@@ -110,22 +111,18 @@ pub fn warnings(review: &Review, sources: &Sources) -> Vec<Diagnostic> {
     for (_, due) in &review.languages {
         for d in due {
             let diag = match d.reviewed {
-                None => Diagnostic::warning(codes::NOT_REVIEWED, "procedure never reviewed")
+                None => Diagnostic::warning(codes::NOT_REVIEWED, msg!("not-reviewed"))
                     .at(&d.file, super::front_key_span(sources, &d.file, "title"))
-                    .with_hint(
-                        "check the guide against its sources (fees, requirements, steps), then add `reviewed: YYYY-MM-DD` with the date of that check",
-                    ),
+                    .with_hint(msg!("hint-not-reviewed")),
                 Some(date) => Diagnostic::warning(
                     codes::REVIEW_OVERDUE,
-                    format!(
-                        "last reviewed on {date}, more than {} months ago",
-                        d.months
-                    ),
+                    msg!("review-overdue", date = date.to_string(), months = d.months),
                 )
-                .at(&d.file, super::front_value_span(sources, &d.file, "reviewed"))
-                .with_hint(
-                    "check the guide against its sources again, then set `reviewed:` to the date of that check",
-                ),
+                .at(
+                    &d.file,
+                    super::front_value_span(sources, &d.file, "reviewed"),
+                )
+                .with_hint(msg!("hint-review-overdue")),
             };
             diags.push(diag);
         }
@@ -147,7 +144,7 @@ pub fn table(review: &Review, color: bool) -> String {
     }
     let bold = |s: &str| super::translations::bold(s, color);
     let mut out = String::new();
-    let _ = writeln!(out, "{}", bold("Guides to review"));
+    let _ = writeln!(out, "{}", bold(&msg!("table-review").show()));
     for (code, due) in &review.languages {
         let never: Vec<String> = due
             .iter()
@@ -160,10 +157,10 @@ pub fn table(review: &Review, color: bool) -> String {
             .collect();
         let mut summary = Vec::new();
         if !never.is_empty() {
-            summary.push(format!("{} never reviewed", never.len()));
+            summary.push(msg!("table-never-reviewed", count = never.len()).show());
         }
         if !overdue.is_empty() {
-            summary.push(format!("{} overdue", overdue.len()));
+            summary.push(msg!("table-overdue", count = overdue.len()).show());
         }
         let _ = writeln!(
             out,
@@ -171,23 +168,26 @@ pub fn table(review: &Review, color: bool) -> String {
             bold(&format!("{code:<3}")),
             summary.join(", ")
         );
-        for (label, list) in [("never reviewed: ", never), ("overdue:        ", overdue)] {
+        // The labels are padded to one width, so the two lists start in one column in either language.
+        let labels = [
+            msg!("table-never-reviewed-label").show(),
+            msg!("table-overdue-label").show(),
+        ];
+        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+        for (label, list) in labels.iter().zip([never, overdue]) {
             if list.is_empty() {
                 continue;
             }
-            let head = format!("      {label}");
+            let head = format!("      {:<width$}", format!("{label}:"));
             let indent = " ".repeat(head.chars().count());
             let (lines, left) = super::translations::wrap(&list, &head, &indent, 6);
             out.push_str(&lines);
             if left > 0 {
-                let _ = writeln!(out, "{indent}… and {left} more");
+                let _ = writeln!(out, "{indent}{}", msg!("table-more", count = left));
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "  Check each against its sources, then set `reviewed: YYYY-MM-DD`.\n  `--format json` lists every one with its file."
-    );
+    let _ = writeln!(out, "{}", msg!("table-review-footer"));
     out
 }
 

@@ -7,6 +7,7 @@
 //! warnings that need attention.
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::fmt::Write as _;
 
 use crate::config;
@@ -136,13 +137,10 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
         diags.push(
             Diagnostic::warning(
                 codes::UNTRANSLATED,
-                format!("not translated into: {}", missing.join(", ")),
+                msg!("untranslated", languages = missing.join(", ")),
             )
             .in_file(file)
-            .with_hint(format!(
-                "readers see this text with a \"not yet available\" notice; add {}",
-                names.join(", ")
-            )),
+            .with_hint(msg!("hint-untranslated", files = names.join(", "))),
         );
     };
     for p in &site.pages {
@@ -171,21 +169,19 @@ pub fn warnings(site: &Site) -> Vec<Diagnostic> {
     }
     for (lang, keys) in &site.strings.missing {
         let shown: Vec<&str> = keys.iter().take(12).map(String::as_str).collect();
-        let more = if keys.len() > shown.len() {
-            format!(" and {} more", keys.len() - shown.len())
-        } else {
-            String::new()
-        };
         diags.push(
-            Diagnostic::warning(codes::MISSING_UI_STRINGS, format!(
-                "{} UI strings missing in `{lang}`: {}{more}",
-                keys.len(),
-                shown.join(", ")
-            ))
+            Diagnostic::warning(
+                codes::MISSING_UI_STRINGS,
+                msg!(
+                    "missing-ui-strings",
+                    count = keys.len(),
+                    lang = lang,
+                    keys = shown.join(", "),
+                    more = keys.len() - shown.len()
+                ),
+            )
             .in_file(format!("i18n/{lang}.yaml"))
-            .with_hint(format!(
-                "add these keys to i18n/{lang}.yaml; until then the default language's text is shown"
-            )),
+            .with_hint(msg!("hint-missing-ui-strings", lang = lang)),
         );
     }
     diags
@@ -224,22 +220,21 @@ pub fn table(gaps: &Gaps, color: bool) -> String {
     }
     let bold = |s: &str| bold(s, color);
     let mut out = String::new();
-    let _ = writeln!(out, "{}", bold("Missing translations"));
+    let _ = writeln!(out, "{}", bold(&msg!("table-translations").show()));
     for lang in &gaps.languages {
         let mut summary = Vec::new();
         if !lang.pages.is_empty() {
-            summary.push(format!(
-                "{} of {} pages and sections",
-                lang.pages.len(),
-                lang.total
-            ));
+            summary.push(
+                msg!(
+                    "table-pages-of",
+                    count = lang.pages.len(),
+                    total = lang.total
+                )
+                .show(),
+            );
         }
         if !lang.strings.is_empty() {
-            summary.push(format!(
-                "{} UI string{}",
-                lang.strings.len(),
-                if lang.strings.len() == 1 { "" } else { "s" }
-            ));
+            summary.push(msg!("table-ui-strings", count = lang.strings.len()).show());
         }
         let _ = writeln!(
             out,
@@ -249,19 +244,19 @@ pub fn table(gaps: &Gaps, color: bool) -> String {
         );
         page_lines(&lang.pages, &mut out);
         if !lang.strings.is_empty() {
-            let head = format!("      UI strings (i18n/{}.yaml): ", lang.code);
+            let head = format!(
+                "      {} ",
+                msg!("table-ui-strings-label", lang = &lang.code)
+            );
             let indent = " ".repeat(8);
             let (lines, left) = wrap(&lang.strings, &head, &indent, MAX_STRING_LINES);
             out.push_str(&lines);
             if left > 0 {
-                let _ = writeln!(out, "{indent}… and {left} more");
+                let _ = writeln!(out, "{indent}{}", msg!("table-more", count = left));
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "  Add `<page>.<lang>.md` beside the original and the keys to `i18n/<lang>.yaml`;\n  untranslated pages are shown in the default language with a notice.\n  `--format json` lists every one with its file."
-    );
+    let _ = writeln!(out, "{}", msg!("table-translations-footer"));
     out
 }
 
@@ -295,7 +290,7 @@ fn page_lines(pages: &[String], out: &mut String) {
             break;
         }
         let label = if dir.is_empty() {
-            "(home)".to_string()
+            msg!("table-home").show()
         } else {
             format!("{dir}/")
         };
@@ -307,7 +302,11 @@ fn page_lines(pages: &[String], out: &mut String) {
         out.push_str(&text);
     }
     if shown < pages.len() {
-        let _ = writeln!(out, "      … and {} more", pages.len() - shown);
+        let _ = writeln!(
+            out,
+            "      {}",
+            msg!("table-more", count = pages.len() - shown)
+        );
     }
 }
 

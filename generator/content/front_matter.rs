@@ -1,6 +1,7 @@
 //! Front matter: the YAML block between `---` lines, split from the body and parsed into typed values.
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::fmt;
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::{Contact, LeafletLayout};
 use crate::diagnostics::Diagnostic;
-use crate::yaml::{Doc, HINT_SEPARATOR};
+use crate::yaml::{Doc, ValueProblem};
 
 /// A Markdown file cut into its front matter (with its byte offset) and body (with its byte offset).
 pub struct Split<'a> {
@@ -25,15 +26,13 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     if rest[..first_line_end].trim_end() != "---" {
         let what = if text.trim().is_empty() {
-            "the file is empty"
+            msg!("empty-file")
         } else {
-            "the file does not start with front matter"
+            msg!("no-front-matter")
         };
-        return Err(Diagnostic::error(codes::NO_FRONT_MATTER, what.to_string())
+        return Err(Diagnostic::error(codes::NO_FRONT_MATTER, what)
             .at(file, start..start + first_line_end.min(3))
-            .with_hint(
-                "start the file with a `---` line, then `title: …`, then another `---` line",
-            ));
+            .with_hint(msg!("hint-no-front-matter")));
     }
     let front_offset = start + first_line_end;
     let mut offset = front_offset;
@@ -50,9 +49,9 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         offset += line.len();
     }
     Err(
-        Diagnostic::error(codes::NO_FRONT_MATTER, "the front matter is not closed")
+        Diagnostic::error(codes::NO_FRONT_MATTER, msg!("front-matter-not-closed"))
             .at(file, start..start + 3)
-            .with_hint("add a line with only `---` after the last front-matter line"),
+            .with_hint(msg!("hint-front-matter-not-closed")),
     )
 }
 
@@ -63,11 +62,9 @@ pub struct Date(pub jiff::civil::Date);
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_date(text.trim()).map(Date).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{text}` is not a valid date{HINT_SEPARATOR}write dates as YYYY-MM-DD, e.g. 2026-11-01"
-            ))
-        })
+        parse_date(text.trim())
+            .map(Date)
+            .ok_or_else(|| ValueProblem::BadDate.error(&text))
     }
 }
 
@@ -109,9 +106,7 @@ impl<'de> Deserialize<'de> for EventTime {
         if let Ok(d) = t.parse::<jiff::civil::Date>() {
             return Ok(EventTime::Date(d));
         }
-        Err(de::Error::custom(format!(
-            "`{text}` is not a valid event date or time{HINT_SEPARATOR}write `2031-03-14`, `2031-03-14T09:00` (site time zone) or `2031-03-14T09:00:00+07:00`"
-        )))
+        Err(ValueProblem::BadEventTime.error(&text))
     }
 }
 
@@ -177,9 +172,7 @@ impl<'de> Deserialize<'de> for FeeEntry {
         let fee = match f.tariff {
             Some(id) => {
                 if f.item.is_some() || f.amount.is_some() || f.currency.is_some() {
-                    return Err(de::Error::custom(format!(
-                        "the fee names tariff `{id}` and also an item or amount{HINT_SEPARATOR}keep `tariff: {id}` (its item and amount come from data/tariffs.yaml) and remove `item`, `amount` and `currency`"
-                    )));
+                    return Err(ValueProblem::TariffAndAmount.error(&id));
                 }
                 FeeSource::Tariff(id)
             }
@@ -436,11 +429,16 @@ mod tests {
 
     #[test]
     fn missing_or_unclosed_front_matter() {
-        assert!(page("").unwrap_err().message.contains("empty"));
-        assert!(page("# Hi").unwrap_err().message.contains("does not start"));
+        assert!(page("").unwrap_err().message.to_string().contains("empty"));
+        assert!(page("# Hi")
+            .unwrap_err()
+            .message
+            .to_string()
+            .contains("does not start"));
         assert!(page("---\ntitle: x\n")
             .unwrap_err()
             .message
+            .to_string()
             .contains("not closed"));
     }
 
@@ -452,10 +450,17 @@ mod tests {
         let p = page("---\ntitle: A\nleaflet: { layout: booklet }\n---\n").unwrap();
         assert_eq!(p.leaflet.unwrap().layout, Some(LeafletLayout::Booklet));
         let err = page("---\ntitle: A\nleaflet: { layuot: booklet }\n---\n").unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("did you mean `layout`?"));
+        assert_eq!(
+            err.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `layout`?")
+        );
         let err = page("---\ntitle: A\ndate: 2026-13-01\n---\n").unwrap_err();
-        assert!(err.message.contains("not a valid date"), "{}", err.message);
-        assert!(err.hint.unwrap().contains("YYYY-MM-DD"));
+        assert!(
+            err.message.to_string().contains("not a valid date"),
+            "{}",
+            err.message
+        );
+        assert!(err.hint.unwrap().to_string().contains("YYYY-MM-DD"));
     }
 
     #[test]
@@ -474,7 +479,10 @@ mod tests {
         assert_eq!(p.sources[2].url.as_deref(), Some("../uu.md"));
         assert_eq!(p.tariffs, Some(TariffSchedule::All));
         let err = page("---\ntitle: A\nfees:\n  - { tarif: x }\n---\n").unwrap_err();
-        assert_eq!(err.hint.as_deref(), Some("did you mean `tariff`?"));
+        assert_eq!(
+            err.hint.as_ref().map(ToString::to_string).as_deref(),
+            Some("did you mean `tariff`?")
+        );
         let err = page("---\ntitle: A\nfees:\n  - { tariff: x, amount: 1 }\n---\n").unwrap_err();
         assert_eq!(err.code, codes::BAD_VALUE, "{err:?}");
         let err = page("---\ntitle: A\nfees:\n  - { item: x }\n---\n").unwrap_err();

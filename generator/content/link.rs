@@ -19,9 +19,10 @@ use super::site::{
 };
 use super::{AssetFile, Loaded, LoadedPage, LoadedSection};
 use crate::config::Config;
-use crate::diagnostics::{codes, Diagnostic};
+use crate::diagnostics::{codes, Diagnostic, Message};
 use crate::i18n::Strings;
 use crate::markdown::InternalLink;
+use crate::msg;
 use crate::output::is_safe_segment;
 
 /// Options of the link step.
@@ -303,8 +304,8 @@ pub(super) fn page_variant(
                 s.clone()
             } else {
                 diags.push(
-                    front_error(&f, codes::BAD_VALUE, &["slug"], format!("`slug` cannot be used as a URL segment: `{s}`"))
-                        .with_hint("write a single word or words joined by `-`, without `/`, `..` or spaces at the ends"),
+                    front_error(&f, codes::BAD_VALUE, &["slug"], msg!("bad-slug", slug = s))
+                        .with_hint(msg!("hint-bad-slug")),
                 );
                 f.file_slug.clone()
             }
@@ -375,11 +376,12 @@ fn check_tariffs(
                     doc.error_at(
                         codes::EXPIRED_TARIFF,
                         span,
-                        format!("tariff `{id}` is no longer charged: it ended on {until}"),
+                        msg!("expired-tariff", tariff = id, until = until),
                     )
-                    .with_hint(format!(
-                        "quote the tariff that replaced it, or update `{id}` in {}",
-                        crate::data::TARIFFS_FILE
+                    .with_hint(msg!(
+                        "hint-expired-tariff",
+                        tariff = id,
+                        file = crate::data::TARIFFS_FILE
                     )),
                 );
             }
@@ -434,7 +436,12 @@ fn implicit_section(dir: &str, config: &Config) -> SectionVariant {
 }
 
 /// An error about a front-matter key of a page, pointing at the key's value.
-fn front_error(page: &LoadedPage, code: &'static str, key: &[&str], message: String) -> Diagnostic {
+fn front_error(
+    page: &LoadedPage,
+    code: &'static str,
+    key: &[&str],
+    message: Message,
+) -> Diagnostic {
     let doc = crate::yaml::Doc {
         file: &page.file,
         text: &page.front_text,

@@ -20,6 +20,8 @@ mod resolve;
 pub mod site;
 
 use crate::diagnostics::codes;
+use crate::messages::io_reason;
+use crate::msg;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -74,9 +76,9 @@ pub fn read(root: &Path, sources: &Sources) -> (Vec<SourceFile>, Vec<AssetFile>,
     if !dir.is_dir() {
         let diag = Diagnostic::error(
             codes::NO_SITE,
-            format!("no `{CONTENT_DIR}/` folder in {}", root.display()),
+            msg!("no-content-folder", folder = root.display().to_string()),
         )
-        .with_hint("run Suluh in a site folder (with site.yaml and content/), or pass --root DIR");
+        .with_hint(msg!("hint-no-content-folder"));
         return (Vec::new(), Vec::new(), vec![diag]);
     }
     let (markdown_paths, assets, mut diags) = walk(root, &dir, true);
@@ -105,9 +107,18 @@ fn walk(
             Err(e) => {
                 let path = e.path().map(|p| site_relative(root, p)).unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(codes::IO, format!("cannot read `{path}`: {e}"))
-                        .in_file(path)
-                        .with_hint("check the file's permissions"),
+                    Diagnostic::error(
+                        codes::IO,
+                        msg!(
+                            "cannot-read",
+                            path = &path,
+                            reason = e
+                                .io_error()
+                                .map_or_else(|| msg!("io-other", error = e.to_string()), io_reason)
+                        ),
+                    )
+                    .in_file(path)
+                    .with_hint(msg!("hint-cannot-read")),
                 );
                 continue;
             }
@@ -423,19 +434,25 @@ pub const MAX_FILE_BYTES: usize = 8 << 20;
 pub fn read_text(rel: &str, path: &Path, sources: &Sources) -> Result<Arc<str>, Diagnostic> {
     if let Ok(meta) = fs::metadata(path) {
         if meta.len() > MAX_FILE_BYTES as u64 {
-            return Err(Diagnostic::error(codes::FILE_TOO_LARGE, format!(
-                "the file is too large: {:.1} MiB, the limit is {} MiB",
-                meta.len() as f64 / (1 << 20) as f64,
-                MAX_FILE_BYTES >> 20
-            ))
+            return Err(Diagnostic::error(
+                codes::FILE_TOO_LARGE,
+                msg!(
+                    "file-too-large",
+                    size = format!("{:.1}", meta.len() as f64 / (1 << 20) as f64),
+                    limit = MAX_FILE_BYTES >> 20
+                ),
+            )
             .at(rel, 0..0)
-            .with_hint("split it into several smaller pages (a guide this long is hard to read on a phone)"));
+            .with_hint(msg!("hint-file-too-large")));
         }
     }
     let bytes = fs::read(path).map_err(|e| {
-        Diagnostic::error(codes::IO, format!("cannot read `{rel}`: {e}"))
-            .in_file(rel)
-            .with_hint("check that it is a readable file")
+        Diagnostic::error(
+            codes::IO,
+            msg!("cannot-read", path = rel, reason = io_reason(&e)),
+        )
+        .in_file(rel)
+        .with_hint(msg!("hint-cannot-read"))
     })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Arc::from(text)),
@@ -446,11 +463,9 @@ pub fn read_text(rel: &str, path: &Path, sources: &Sources) -> Result<Arc<str>, 
                 rel,
                 Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned()),
             );
-            Err(Diagnostic::error(codes::NOT_UTF8, "the file is not valid UTF-8 text")
+            Err(Diagnostic::error(codes::NOT_UTF8, msg!("not-utf8"))
                 .at(rel, valid..valid + 1)
-                .with_hint(
-                    "save the file with UTF-8 encoding (most editors offer it under \"Save as\")",
-                ))
+                .with_hint(msg!("hint-not-utf8")))
         }
     }
 }
@@ -476,12 +491,11 @@ pub fn classify(config: &Config, path: &str) -> Result<FileKind, Diagnostic> {
         .split('/')
         .all(|s| dir.is_empty() || crate::output::is_safe_segment(s))
     {
-        return Err(Diagnostic::error(
-            codes::BAD_FILE_NAME,
-            format!("the folder name in `{path}` cannot be used in a URL"),
-        )
-        .in_file(path)
-        .with_hint("rename the folder using letters, digits and `-`"));
+        return Err(
+            Diagnostic::error(codes::BAD_FILE_NAME, msg!("bad-folder-name", path = path))
+                .in_file(path)
+                .with_hint(msg!("hint-bad-folder-name")),
+        );
     }
     Ok(match base {
         "_index" => FileKind::Section { dir, lang },
@@ -502,10 +516,10 @@ pub fn classify(config: &Config, path: &str) -> Result<FileKind, Diagnostic> {
             if !crate::output::is_safe_segment(slug) {
                 return Err(Diagnostic::error(
                     codes::BAD_FILE_NAME,
-                    format!("the file name `{file}` cannot be used in a URL"),
+                    msg!("bad-file-name", file = file),
                 )
                 .in_file(path)
-                .with_hint("rename the file using letters, digits and `-`"));
+                .with_hint(msg!("hint-bad-file-name")));
             }
             FileKind::Page {
                 key: if dir.is_empty() {
@@ -534,16 +548,17 @@ fn split_language<'a>(
                 Some(i) => Ok((base, i)),
                 None => {
                     let hint = match did_you_mean(suffix, config.language_codes()) {
-                        Some(s) => format!("did you mean `.{s}.md`? Otherwise add `{suffix}` under `languages` in site.yaml"),
-                        None => format!(
-                            "add `{suffix}` under `languages` in site.yaml, or rename the file (site languages: {})",
-                            config.language_codes().collect::<Vec<_>>().join(", ")
+                        Some(s) => msg!("hint-language-suffix-near", suggestion = s, code = suffix),
+                        None => msg!(
+                            "hint-language-suffix",
+                            code = suffix,
+                            codes = config.language_codes().collect::<Vec<_>>().join(", ")
                         ),
                     };
                     // The problem is in the file's name, not its text: point at the file's start.
                     Err(Diagnostic::error(
                         codes::UNKNOWN_LANGUAGE,
-                        format!("unknown language code `{suffix}` in the file name"),
+                        msg!("unknown-language-suffix", code = suffix),
                     )
                     .at(path, 0..0)
                     .with_hint(hint))
@@ -643,25 +658,20 @@ pub fn load_file(
     if let Some(span) = &body.too_deep {
         return Err(vec![Diagnostic::error(
             codes::TOO_DEEP,
-            format!(
-                "elements nested more than {} levels deep",
-                markdown::MAX_NESTING
-            ),
+            msg!("too-deep", levels = markdown::MAX_NESTING),
         )
         .at(
             &file.path,
             split.body_offset + span.start..split.body_offset + span.end,
         )
-        .with_hint(
-            "close the HTML elements (or lists and quotes) opened above, or nest them less deeply",
-        )]);
+        .with_hint(msg!("hint-too-deep"))]);
     }
     for note in &body.notes {
         let span = split.body_offset + note.span.start..split.body_offset + note.span.end;
         warnings.push(
-            Diagnostic::warning(note.code, &note.message)
+            Diagnostic::warning(note.code, note.message.clone())
                 .at(&file.path, span)
-                .with_hint(&note.hint),
+                .with_hint(note.hint.clone()),
         );
     }
     let loaded = match kind {
@@ -678,9 +688,9 @@ pub fn load_file(
                     .error_at(
                         codes::BAD_VALUE,
                         doc.value_span_of(&["paginate_by"]),
-                        "`paginate_by` must be at least 1",
+                        msg!("paginate-by-zero"),
                     )
-                    .with_hint("remove `paginate_by` to list every page on one page")]);
+                    .with_hint(msg!("hint-paginate-by-zero"))]);
             }
             Loaded::Section(Box::new(LoadedSection {
                 file: file.path.clone(),
@@ -715,11 +725,9 @@ pub fn load_file(
                     doc.error_at(
                         codes::ALIAS_ESCAPE,
                         span,
-                        format!("alias `{alias}` is not a path inside the site"),
+                        msg!("alias-escape", alias = alias),
                     )
-                    .with_hint(
-                        "write the old URL path, e.g. `/paspor/lama/`, without `..` or a domain",
-                    ),
+                    .with_hint(msg!("hint-alias-escape")),
                 );
             }
             let requirements = front
@@ -794,7 +802,10 @@ mod tests {
             }
         );
         let err = classify(&c, "content/paspor/baru.fr.md").unwrap_err();
-        assert!(err.message.contains("unknown language code `fr`"));
+        assert!(err
+            .message
+            .to_string()
+            .contains("unknown language code `fr`"));
         // A dotted name that is not a language code stays part of the slug.
         assert!(matches!(
             classify(&c, "content/a/v1.2.md").unwrap(),

@@ -8,6 +8,7 @@ use super::front_matter::SortBy;
 use super::site::{Page, PageVariant, Section, Tag};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::markdown::slugify;
+use crate::msg;
 
 /// Sorts a section's listings, one per language, by the section's `sort_by`.
 pub(super) fn sort_listings(section: &mut Section, pages: &[Arc<Page>]) {
@@ -82,12 +83,9 @@ pub(super) fn tag_slugs<'v>(
         if slug.is_empty() {
             if let Some(diags) = diags.as_deref_mut() {
                 diags.push(
-                    Diagnostic::warning(
-                        codes::EMPTY_TAG,
-                        format!("tag `{name}` has no letters or digits and is ignored"),
-                    )
-                    .in_file(&v.file)
-                    .with_hint("use a word as a tag"),
+                    Diagnostic::warning(codes::EMPTY_TAG, msg!("empty-tag", tag = name))
+                        .in_file(&v.file)
+                        .with_hint(msg!("hint-empty-tag")),
                 );
             }
             continue;

@@ -10,6 +10,7 @@ use super::resolve::{join_relative, relative_from};
 use super::site::{LinkIndex, Page, Target};
 use super::{AssetFile, LoadedPage};
 use crate::diagnostics::{codes, did_you_mean, Diagnostic};
+use crate::msg;
 
 /// One entry of `event.handouts`, as written, where it is written, and the page it names once linked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,19 +125,16 @@ fn resolve(
         return Some(i);
     }
     let message = match found {
-        Some(Target::Section(_)) => format!("handout `{}` is a section, not a guide", h.path),
-        _ => format!("handout `{}` is not a page of the site", h.path),
+        Some(Target::Section(_)) => msg!("handout-is-section", path = &h.path),
+        _ => msg!("unknown-handout", path = &h.path),
     };
     let pages = index.page_files();
     let hint = match wanted
         .as_deref()
         .and_then(|w| did_you_mean(w, pages.iter().map(String::as_str)))
     {
-        Some(s) => format!("did you mean `{}`?", relative_from(base_dir, s)),
-        None => {
-            "name a guide's Markdown file, relative to this file (e.g. `../paspor/paspor-baru.md`)"
-                .to_string()
-        }
+        Some(s) => msg!("hint-did-you-mean", suggestion = relative_from(base_dir, s)),
+        None => msg!("hint-unknown-handout"),
     };
     diags.push(
         Diagnostic::error(codes::UNKNOWN_HANDOUT, message)
@@ -167,19 +165,16 @@ pub fn check_images(
                             .iter()
                             .filter_map(|a| a.rel.strip_prefix(prefix.as_str()));
                         match did_you_mean(&image.src, names) {
-                            Some(s) => format!("did you mean `{s}`?"),
-                            None => format!("put the picture in content/{dir}/ and name it here"),
+                            Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                            None => msg!("hint-missing-image-bundle", folder = dir),
                         }
                     }
-                    None => {
-                        "make the page a folder (`<slug>/index.md`) and put the picture beside it"
-                            .to_string()
-                    }
+                    None => msg!("hint-missing-image-no-bundle"),
                 };
                 diags.push(
                     Diagnostic::error(
                         codes::MISSING_IMAGE,
-                        format!("image `{}` is not a file of this page's folder", image.src),
+                        msg!("missing-image", src = &image.src),
                     )
                     .at(&v.file, v.image_spans.src.clone())
                     .with_hint(hint),
@@ -187,11 +182,9 @@ pub fn check_images(
             }
             if image.alt.trim().is_empty() {
                 diags.push(
-                    Diagnostic::error(codes::IMAGE_WITHOUT_ALT, "the share image has no alt text")
+                    Diagnostic::error(codes::IMAGE_WITHOUT_ALT, msg!("share-image-without-alt"))
                         .at(&v.file, v.image_spans.alt.clone())
-                        .with_hint(
-                            "describe the picture in `alt`, e.g. `alt: Loket layanan paspor`",
-                        ),
+                        .with_hint(msg!("hint-share-image-without-alt")),
                 );
             }
         }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::site::{LinkIndex, Page, ResolvedLink, Section, Target};
 use crate::diagnostics::{codes, did_you_mean, Diagnostic};
 use crate::markdown::{Heading, InternalLink};
+use crate::msg;
 
 /// One file's internal links, still to be resolved, and the body the resolved ones belong to.
 pub(super) struct Unresolved {
@@ -116,12 +117,9 @@ impl<'a> Resolver<'a> {
         let decoded = crate::percent::decode_lossy(&link.path);
         let Some(target_path) = join_relative(base_dir, &decoded) else {
             diags.push(
-                Diagnostic::error(
-                    codes::LINK_ESCAPE,
-                    format!("link `{}` points outside the content folder", link.path),
-                )
-                .at(file, span)
-                .with_hint("link to a Markdown file inside content/, relative to this file"),
+                Diagnostic::error(codes::LINK_ESCAPE, msg!("link-escape", link = &link.path))
+                    .at(file, span)
+                    .with_hint(msg!("hint-link-escape")),
             );
             return None;
         };
@@ -129,24 +127,26 @@ impl<'a> Resolver<'a> {
             let full = format!("content/{target_path}");
             if self.index.drafts.contains(&full) {
                 diags.push(
-                    Diagnostic::error(codes::LINK_TO_DRAFT, format!("link to a draft page: `{}`", link.path))
-                        .at(file, span)
-                        .with_hint("publish that page (remove `draft: true`), build with --drafts, or remove the link"),
+                    Diagnostic::error(
+                        codes::LINK_TO_DRAFT,
+                        msg!("link-to-draft", link = &link.path),
+                    )
+                    .at(file, span)
+                    .with_hint(msg!("hint-link-to-draft")),
                 );
                 return None;
             }
             let hint = match did_you_mean(&target_path, self.index.files.keys().map(String::as_str))
             {
-                Some(s) => format!(
-                    "no file `content/{target_path}`; did you mean `{}`?",
-                    relative_from(base_dir, s)
+                Some(s) => msg!(
+                    "hint-broken-link-near",
+                    path = format!("content/{target_path}"),
+                    suggestion = relative_from(base_dir, s)
                 ),
-                None => format!(
-                    "no file `content/{target_path}`; check the path, relative to this file"
-                ),
+                None => msg!("hint-broken-link", path = format!("content/{target_path}")),
             };
             diags.push(
-                Diagnostic::error(codes::BROKEN_LINK, format!("broken link: `{}`", link.path))
+                Diagnostic::error(codes::BROKEN_LINK, msg!("broken-link", link = &link.path))
                     .at(file, span)
                     .with_hint(hint),
             );
@@ -156,13 +156,11 @@ impl<'a> Resolver<'a> {
             if !anchor.is_empty() && !self.has_anchor(target, lang, anchor) {
                 let headings = self.headings(target, lang);
                 let hint = match did_you_mean(anchor, headings.iter().map(|h| h.id.as_str())) {
-                    Some(s) => format!("did you mean `#{s}`?"),
-                    None if headings.is_empty() => {
-                        "the target page has no headings; remove the `#…` part".to_string()
-                    }
-                    None => format!(
-                        "headings there: {}",
-                        headings
+                    Some(s) => msg!("hint-did-you-mean", suggestion = format!("#{s}")),
+                    None if headings.is_empty() => msg!("hint-no-headings"),
+                    None => msg!(
+                        "hint-headings-there",
+                        headings = headings
                             .iter()
                             .map(|h| format!("#{}", h.id))
                             .take(8)
@@ -173,10 +171,7 @@ impl<'a> Resolver<'a> {
                 diags.push(
                     Diagnostic::error(
                         codes::BROKEN_ANCHOR,
-                        format!(
-                            "broken anchor: `#{anchor}` is not a heading in `{}`",
-                            link.path
-                        ),
+                        msg!("broken-anchor", anchor = anchor, link = &link.path),
                     )
                     .at(file, span)
                     .with_hint(hint),

@@ -17,6 +17,7 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::diagnostics::{codes, did_you_mean, Diagnostic};
+use crate::msg;
 use crate::yaml::Doc;
 
 /// The glossary file, relative to the site root.
@@ -124,8 +125,8 @@ pub fn parse(config: &Config, text: &str) -> (Glossary, Vec<Diagnostic>) {
         let key_span = doc.span_of(&[&term]);
         if term.trim().is_empty() {
             diags.push(
-                doc.error_at(codes::BAD_VALUE, key_span, "a glossary term is empty")
-                    .with_hint("write the term as the guides write it, e.g. `ITAS:`"),
+                doc.error_at(codes::BAD_VALUE, key_span, msg!("glossary-empty-term"))
+                    .with_hint(msg!("hint-glossary-empty-term")),
             );
             continue;
         }
@@ -146,9 +147,9 @@ pub fn parse(config: &Config, text: &str) -> (Glossary, Vec<Diagnostic>) {
                             doc.error_at(
                                 codes::BAD_VALUE,
                                 doc.value_span_of(&[&term, "link"]),
-                                format!("the link of `{term}` is not a Markdown file: `{link}`"),
+                                msg!("glossary-link-not-markdown", term = &term, link = &link),
                             )
-                            .with_hint("name the guide that explains the term, relative to content/, e.g. `izin-tinggal/itas.md`"),
+                            .with_hint(msg!("hint-glossary-link")),
                         );
                     } else {
                         entry.link = Some(link);
@@ -162,9 +163,9 @@ pub fn parse(config: &Config, text: &str) -> (Glossary, Vec<Diagnostic>) {
                     doc.error_at(
                         codes::WRONG_TYPE,
                         span,
-                        format!("the link of `{term}` is a list"),
+                        msg!("glossary-link-list", term = &term),
                     )
-                    .with_hint("write one guide, e.g. `link: izin-tinggal/itas.md`"),
+                    .with_hint(msg!("hint-glossary-link-list")),
                 ),
                 (code, Field::One(explanation)) if config.language_index(code).is_some() => {
                     entry.text.insert(code.to_string(), explanation);
@@ -173,24 +174,24 @@ pub fn parse(config: &Config, text: &str) -> (Glossary, Vec<Diagnostic>) {
                     doc.error_at(
                         codes::WRONG_TYPE,
                         span,
-                        format!("the `{code}` explanation of `{term}` is a list"),
+                        msg!("glossary-explanation-list", code = code, term = &term),
                     )
-                    .with_hint("write the explanation as one text: one or two plain sentences"),
+                    .with_hint(msg!("hint-glossary-explanation-list")),
                 ),
                 (other, _) => {
                     let candidates = config.language_codes().chain(ENTRY_KEYS);
                     let hint = match did_you_mean(other, candidates) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!(
-                            "write the explanation under a site language ({}), or use `link:` or `aliases:`",
-                            config.language_codes().collect::<Vec<_>>().join(", ")
+                        Some(s) => msg!("hint-did-you-mean", suggestion = s),
+                        None => msg!(
+                            "hint-glossary-unknown-key",
+                            languages = config.language_codes().collect::<Vec<_>>().join(", ")
                         ),
                     };
                     diags.push(
                         doc.error_at(
                             codes::UNKNOWN_KEY,
                             span,
-                            format!("unknown key `{other}` in glossary term `{term}`"),
+                            msg!("glossary-unknown-key", key = other, term = &term),
                         )
                         .with_hint(hint),
                     );
@@ -202,11 +203,13 @@ pub fn parse(config: &Config, text: &str) -> (Glossary, Vec<Diagnostic>) {
                 doc.error_at(
                     codes::MISSING_KEY,
                     key_span.clone(),
-                    format!("glossary term `{term}` has no explanation in `{default_code}`"),
+                    msg!(
+                        "glossary-no-explanation",
+                        term = &term,
+                        code = &default_code
+                    ),
                 )
-                .with_hint(format!(
-                    "add `{default_code}:` with one or two plain sentences; other languages fall back to it"
-                )),
+                .with_hint(msg!("hint-glossary-no-explanation", code = &default_code)),
             );
         }
         if let Some(first) = entries.iter().find(|e| e.id == entry.id) {
@@ -214,12 +217,14 @@ pub fn parse(config: &Config, text: &str) -> (Glossary, Vec<Diagnostic>) {
                 doc.error_at(
                     codes::BAD_VALUE,
                     key_span,
-                    format!(
-                        "glossary terms `{}` and `{term}` would share the anchor `#{}`",
-                        first.term, entry.id
+                    msg!(
+                        "glossary-same-anchor",
+                        first = &first.term,
+                        term = &term,
+                        anchor = &entry.id
                     ),
                 )
-                .with_hint("keep one of them and list the other under its `aliases`"),
+                .with_hint(msg!("hint-glossary-same-anchor")),
             );
             continue;
         }
@@ -249,14 +254,21 @@ pub fn check_links(
             let files = content_files(site);
             let path = link.split('#').next().unwrap_or_default();
             let hint = match did_you_mean(path, files.iter().map(String::as_str)) {
-                Some(s) => format!("no file `content/{path}`; did you mean `{s}`?"),
-                None => format!("no file `content/{path}`; write the path relative to content/"),
+                Some(s) => msg!(
+                    "hint-broken-link-near",
+                    path = format!("content/{path}"),
+                    suggestion = s
+                ),
+                None => msg!(
+                    "hint-glossary-broken-link",
+                    path = format!("content/{path}")
+                ),
             };
             diags.push(
                 doc.error_at(
                     codes::BROKEN_LINK,
                     doc.value_span_of(&[&term.term, "link"]),
-                    format!("broken link in glossary term `{}`: `{link}`", term.term),
+                    msg!("glossary-broken-link", term = &term.term, link = link),
                 )
                 .with_hint(hint),
             );
@@ -351,7 +363,10 @@ mod tests {
             ]
         );
         assert_eq!(&text[diags[0].span.clone().unwrap()], "lnik");
-        assert_eq!(diags[0].hint.as_deref(), Some("did you mean `link`?"));
+        assert_eq!(
+            diags[0].hint.as_deref().map(ToString::to_string).as_deref(),
+            Some("did you mean `link`?")
+        );
         assert_eq!(&text[diags[1].span.clone().unwrap()], "WNA");
         assert_eq!(&text[diags[2].span.clone().unwrap()], "https://x.example");
         assert_eq!(&text[diags[3].span.clone().unwrap()], "itas");

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use super::{prepare, Options, Outcome};
 use crate::content::site;
 use crate::diagnostics::{codes, has_errors, normalize, Diagnostic, Sources};
+use crate::msg;
 use crate::render;
 
 /// What `suluh leaflet` was asked for.
@@ -79,12 +80,12 @@ fn find_leaflet_page(
             key,
             site.pages.iter().map(|p| p.key.as_str()),
         ) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "give the page's path under content/ without `.md`, e.g. `paspor/paspor-baru`"
-                .to_string(),
+            Some(s) => msg!("hint-did-you-mean", suggestion = s),
+            None => msg!("hint-unknown-page"),
         };
         return Err(
-            Diagnostic::error(codes::UNKNOWN_PAGE, format!("no page `{key}`")).with_hint(hint),
+            Diagnostic::error(codes::UNKNOWN_PAGE, msg!("unknown-page", page = key))
+                .with_hint(hint),
         );
     };
     let lang = match &request.lang {
@@ -92,25 +93,27 @@ fn find_leaflet_page(
         Some(code) => site.config.language_index(code).ok_or_else(|| {
             Diagnostic::error(
                 codes::UNKNOWN_LANGUAGE,
-                format!("unknown language code `{code}`"),
+                msg!("unknown-language", code = code),
             )
-            .with_hint(format!(
-                "site languages: {}",
-                site.config.language_codes().collect::<Vec<_>>().join(", ")
+            .with_hint(msg!(
+                "hint-site-languages",
+                codes = site.config.language_codes().collect::<Vec<_>>().join(", ")
             ))
         })?,
     };
     if site.pages[page].variants[lang].is_none() {
         return Err(Diagnostic::error(
             codes::UNTRANSLATED,
-            format!(
-                "`{key}` has no {} version",
-                site.config.languages[lang].name
+            msg!(
+                "leaflet-untranslated",
+                page = key,
+                language = &site.config.languages[lang].name
             ),
         )
-        .with_hint(format!(
-            "translate it first (content/{key}.{}.md), or choose another --lang",
-            site.config.languages[lang].code
+        .with_hint(msg!(
+            "hint-leaflet-untranslated",
+            page = key,
+            code = &site.config.languages[lang].code
         )));
     }
     Ok((page, lang))

@@ -18,6 +18,8 @@ use cache::{ConfigKey, Reading, Refreshed};
 use templates::validate_templates;
 
 use crate::diagnostics::codes;
+use crate::messages::io_reason;
+use crate::msg;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -97,24 +99,21 @@ pub fn read_config(root: &Path, sources: &Sources) -> Result<Config, Vec<Diagnos
     if path.is_dir() {
         return Err(vec![Diagnostic::error(
             codes::NO_SITE,
-            format!("`{}` is a folder, not a file", config::FILE_NAME),
+            msg!("site-yaml-is-folder"),
         )
         .in_file(config::FILE_NAME)
-        .with_hint(
-            "remove the folder and write the site configuration into a file named site.yaml",
-        )]);
+        .with_hint(msg!("hint-site-yaml-is-folder"))]);
     }
     if !path.is_file() {
         return Err(vec![Diagnostic::error(
             codes::NO_SITE,
-            format!("no `{}` in {}", config::FILE_NAME, root.display()),
+            msg!("no-site-yaml", folder = root.display().to_string()),
         )
-        .with_hint(
-            "run Suluh in a site folder, pass --root DIR, or create a site with `suluh init DIR`",
-        )]);
+        .with_hint(msg!("hint-no-site-yaml"))]);
     }
     let text = content::read_text(config::FILE_NAME, &path, sources).map_err(|d| vec![d])?;
     sources.insert(config::FILE_NAME, text.clone());
+    crate::messages::use_site_choice(config::messages_choice(&text));
     Config::parse(&text)
 }
 
@@ -377,7 +376,12 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
         let named: BTreeSet<&str> = diags.iter().filter_map(|d| d.file.as_deref()).collect();
         sources.release_content(|path| named.contains(path));
         // The one message a library function prints: the build would otherwise seem to hang.
-        let waiting = || eprintln!("waiting for another build of {}…", output.display());
+        let waiting = || {
+            eprintln!(
+                "{}",
+                msg!("build-waiting", folder = output.display().to_string())
+            )
+        };
         match Staging::create(output, waiting) {
             Ok(staging) => {
                 let progress = if options.progress {
@@ -398,8 +402,15 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
                     match commit {
                         Ok(()) => written = count,
                         Err(e) => diags.push(
-                            Diagnostic::error(codes::IO, format!("cannot replace the output folder {}: {e}", output.display()))
-                                .with_hint("check that no other program holds the folder open and that it is writable"),
+                            Diagnostic::error(
+                                codes::IO,
+                                msg!(
+                                    "cannot-replace-output",
+                                    folder = output.display().to_string(),
+                                    reason = io_reason(&e)
+                                ),
+                            )
+                            .with_hint(msg!("hint-cannot-replace-output")),
                         ),
                     }
                 }
@@ -407,12 +418,13 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
             Err(e) => diags.push(
                 Diagnostic::error(
                     codes::IO,
-                    format!(
-                        "cannot create a staging folder beside {}: {e}",
-                        output.display()
+                    msg!(
+                        "cannot-create-staging",
+                        folder = output.display().to_string(),
+                        reason = io_reason(&e)
                     ),
                 )
-                .with_hint("check that the output's parent folder exists and is writable"),
+                .with_hint(msg!("hint-cannot-create-staging")),
             ),
         }
     }

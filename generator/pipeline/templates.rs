@@ -3,6 +3,7 @@
 
 use crate::content::{self, site};
 use crate::diagnostics::{codes, Diagnostic, Sources};
+use crate::msg;
 use crate::theme::Theme;
 
 /// A page or section may only name a template that exists; the error points at the `template:` value.
@@ -51,7 +52,7 @@ pub(super) fn check_templates<'a>(
         diags.push(
             Diagnostic::error(
                 codes::MISSING_TEMPLATE,
-                format!("missing template `{name}`"),
+                msg!("missing-template", name = name),
             )
             .at(file, span)
             .with_hint(crate::theme::template_hint(theme, name)),

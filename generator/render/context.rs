@@ -2,6 +2,7 @@
 //! serialised once per language into a base context; each job adds only its own data.
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -232,11 +233,10 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
         | Job::Card { .. }
         | Job::WebManifest { .. } => {
             // render::run writes these itself; reaching here is a bug, reported rather than panicking.
-            return Err(Diagnostic::error(
-                codes::INTERNAL,
-                "internal error: a copy job was sent to the template renderer",
-            )
-            .with_hint("please report this as a Suluh bug"));
+            return Err(
+                Diagnostic::error(codes::INTERNAL, msg!("internal-copy-job"))
+                    .with_hint(msg!("hint-report-bug")),
+            );
         }
     };
     // Into bytes, not a `String`: the output goes straight to a file, and `Tera::render` would check
@@ -592,7 +592,7 @@ fn page_template(shared: &Shared, v: &PageVariant) -> Result<Tpl, Diagnostic> {
             } else {
                 Err(Diagnostic::error(
                     codes::MISSING_TEMPLATE,
-                    format!("missing template `{name}`"),
+                    msg!("missing-template", name = name),
                 )
                 .in_file(&v.file)
                 .with_hint(crate::theme::template_hint(shared.theme, name)))

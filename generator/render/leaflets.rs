@@ -3,6 +3,7 @@
 //! the file's real size.
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::collections::BTreeMap;
 
 use crate::config::LeafletLayout;
@@ -12,6 +13,7 @@ use crate::leaflet::{
     ContactLine, EventInfo, FeeLine, Inline, Layout, LeafletEngine, LeafletError, LeafletInput,
     Template,
 };
+use crate::messages::io_reason;
 use crate::theme::Theme;
 
 /// Where a page's leaflet goes in a language.
@@ -66,13 +68,10 @@ impl Leaflets {
             .filter_map(|k| theme.read(k))
             .collect();
         if fonts.is_empty() {
-            return Err(Diagnostic::error(
-                codes::LEAFLET_FONTS,
-                "the theme has no fonts for leaflets",
-            )
-            .with_hint(
-                "put .ttf fonts covering the site's languages in the theme's fonts/ folder",
-            ));
+            return Err(
+                Diagnostic::error(codes::LEAFLET_FONTS, msg!("leaflet-fonts"))
+                    .with_hint(msg!("hint-leaflet-fonts")),
+            );
         }
         let mut templates = BTreeMap::new();
         // Posters and packs have one layout each; `layout` only matters to the leaflets' fitting.
@@ -88,12 +87,9 @@ impl Leaflets {
             };
             let path = theme.shown_path(&rel);
             let source = String::from_utf8(bytes).map_err(|_| {
-                Diagnostic::error(
-                    codes::NOT_UTF8,
-                    "the leaflet template is not valid UTF-8 text",
-                )
-                .in_file(&path)
-                .with_hint("save the template as UTF-8")
+                Diagnostic::error(codes::NOT_UTF8, msg!("template-not-utf8"))
+                    .in_file(&path)
+                    .with_hint(msg!("hint-template-not-utf8"))
             })?;
             sources.insert(&path, source.as_str().into());
             templates.insert(
@@ -115,20 +111,17 @@ impl Leaflets {
                 match bytes.map(String::from_utf8) {
                     Ok(Ok(svg)) => Some(svg),
                     Ok(Err(_)) => {
-                        return Err(Diagnostic::error(
-                            codes::NOT_UTF8,
-                            "the logo is not a UTF-8 SVG file",
-                        )
-                        .in_file(shown)
-                        .with_hint("save the logo as SVG (text), or remove static/logo.svg"))
+                        return Err(Diagnostic::error(codes::NOT_UTF8, msg!("logo-not-utf8"))
+                            .in_file(shown)
+                            .with_hint(msg!("hint-logo-not-utf8")))
                     }
                     Err(e) => {
                         return Err(Diagnostic::error(
                             codes::IO,
-                            format!("cannot read the logo: {e}"),
+                            msg!("cannot-read-logo", reason = io_reason(&e)),
                         )
                         .in_file(shown)
-                        .with_hint("check the file's permissions"))
+                        .with_hint(msg!("hint-cannot-read")))
                     }
                 }
             }
@@ -180,12 +173,10 @@ impl Leaflets {
         let Some(template) = self.templates.get(name) else {
             return Err(vec![Diagnostic::error(
                 codes::MISSING_TEMPLATE,
-                format!("missing leaflet template `leaflets/{name}.typ`"),
+                msg!("missing-leaflet-template", name = name),
             )
             .in_file(&v.file)
-            .with_hint(format!(
-                "add leaflets/{name}.typ to the theme, or choose another layout"
-            ))]);
+            .with_hint(msg!("hint-missing-leaflet-template", name = name))]);
         };
         let mut input = input(site, page, lang, layout);
         input.logo_svg = self.logo.clone();
@@ -207,12 +198,12 @@ pub(super) fn to_diagnostic(e: LeafletError, sources: &Sources) -> Diagnostic {
         .unwrap_or(0);
     let d = Diagnostic::error(
         codes::LEAFLET_TEMPLATE,
-        format!("leaflet template error: {}", e.message),
+        msg!("leaflet-template", detail = e.message),
     )
     .at(e.path, start..start);
     match e.hint {
-        Some(h) => d.with_hint(h),
-        None => d.with_hint("fix the leaflet template at this position"),
+        Some(h) => d.with_hint(msg!("hint-leaflet-typst", detail = h)),
+        None => d.with_hint(msg!("hint-leaflet-template")),
     }
 }
 
@@ -393,12 +384,11 @@ impl Leaflets {
             .read(rel)
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .ok_or_else(|| {
-                vec![Diagnostic::error(
-                    codes::MISSING_TEMPLATE,
-                    "missing share card template `cards/card.typ`",
-                )
-                .in_file(&path)
-                .with_hint("add cards/card.typ (UTF-8 Typst) to the theme")]
+                vec![
+                    Diagnostic::error(codes::MISSING_TEMPLATE, msg!("missing-card-template"))
+                        .in_file(&path)
+                        .with_hint(msg!("hint-missing-card-template")),
+                ]
             })?;
         sources.insert(&path, template.as_str().into());
         let language = &site.config.languages[lang];

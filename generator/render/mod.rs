@@ -9,6 +9,7 @@ pub mod leaflets;
 pub mod posters;
 
 use crate::diagnostics::codes;
+use crate::msg;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::content::site::Site;
 use crate::diagnostics::Diagnostic;
+use crate::messages::io_reason;
 use crate::output::{OutputPath, Sink};
 use crate::progress::Progress;
 use crate::theme::{FileSource, Theme};
@@ -133,13 +135,16 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
     let langs = site.config.languages.len();
     let mut push = |path: String, job: Job, origin: String, diags: &mut Vec<Diagnostic>| {
         match OutputPath::new(&path) {
-        Ok(out) => jobs.push(Planned { out, job, origin }),
-        Err(e) => diags.push(
-            Diagnostic::error(codes::OUTPUT_ESCAPE, format!("output path {e}"))
+            Ok(out) => jobs.push(Planned { out, job, origin }),
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    codes::OUTPUT_ESCAPE,
+                    msg!("output-escape", path = &e.path, reason = e.reason),
+                )
                 .in_file(origin.clone())
-                .with_hint("use plain relative names without `..`, `/` at the start or special characters"),
-        ),
-    }
+                .with_hint(msg!("hint-output-escape")),
+            ),
+        }
     };
 
     for (pi, page) in site.pages.iter().enumerate() {
@@ -404,15 +409,15 @@ pub fn plan(site: &Site, theme: &Theme) -> (Vec<Planned>, Vec<Diagnostic>) {
                 diags.push(
                     Diagnostic::error(
                         codes::OUTPUT_CONFLICT,
-                        format!(
-                            "two outputs would be written to `{}`: from {} and {}",
-                            j.out.as_str(),
-                            first,
-                            j.origin
+                        msg!(
+                            "output-conflict",
+                            path = j.out.as_str(),
+                            first = first.to_string(),
+                            second = &j.origin
                         ),
                     )
                     .in_file(j.origin.clone())
-                    .with_hint("give one of them another `slug` or alias"),
+                    .with_hint(msg!("hint-output-conflict")),
                 );
             }
         }
@@ -466,7 +471,7 @@ pub fn run(
         diags = leaflet_diags;
         let shared = Shared::new(site, theme, leaflet_sizes);
         let others = jobs.len() - search.len() - leaflet_count(jobs);
-        progress.stage("pages", others);
+        progress.stage(&msg!("stage-pages").show(), others);
         diags.extend(
             jobs.par_iter()
                 .filter_map(|planned| {
@@ -490,7 +495,7 @@ pub fn run(
                                 .map_err(|e| io_error(planned.out.as_str(), e))
                         }
                         Job::Icon { name } => crate::offline::icon_source(theme)
-                            .ok_or_else(|| "the theme has no icons/icon.svg".to_string())
+                            .ok_or_else(|| msg!("icon-missing"))
                             .and_then(|svg| crate::offline::icon(&svg, name))
                             .map_err(|e| {
                                 Diagnostic::error(codes::ICON, e)
@@ -499,9 +504,7 @@ pub fn run(
                                     } else {
                                         "(default theme) icons/icon.svg"
                                     })
-                                    .with_hint(
-                                        "save the logo as a valid SVG file (a drawing, not text)",
-                                    )
+                                    .with_hint(msg!("hint-icon"))
                             })
                             .and_then(|png| {
                                 sink.put(&planned.out, &png)
@@ -530,7 +533,7 @@ pub fn run(
                 .collect::<Vec<_>>(),
         );
         if !search.is_empty() {
-            progress.stage("search", search.len());
+            progress.stage(&msg!("stage-search").show(), search.len());
             search_shown.store(true, Ordering::SeqCst);
             progress.set(indexed.load(Ordering::SeqCst));
         }
@@ -592,7 +595,7 @@ fn run_leaflets(
                 .map(move |h| (h, lang))
         })
         .collect();
-    progress.stage("leaflets", wanted.len());
+    progress.stage(&msg!("stage-leaflets").show(), wanted.len());
     type Done = (
         Print,
         usize,
@@ -689,14 +692,21 @@ fn run_leaflets(
 /// Writes a job's several outputs; each path is checked like every other output path.
 fn write_all(sink: &dyn Sink, files: Vec<(String, Vec<u8>)>) -> Result<(), Diagnostic> {
     for (path, bytes) in files {
-        let out = OutputPath::new(&path)
-            .map_err(|e| Diagnostic::error(codes::OUTPUT_ESCAPE, format!("output path {e}")))?;
+        let out = OutputPath::new(&path).map_err(|e| {
+            Diagnostic::error(
+                codes::OUTPUT_ESCAPE,
+                msg!("output-escape", path = &e.path, reason = e.reason),
+            )
+        })?;
         sink.put(&out, &bytes).map_err(|e| io_error(&path, e))?;
     }
     Ok(())
 }
 
 fn io_error(what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, format!("cannot write output for `{what}`: {e}"))
-        .with_hint("check that the output folder is writable and the disk is not full")
+    Diagnostic::error(
+        codes::IO,
+        msg!("cannot-write-output", path = what, reason = io_reason(&e)),
+    )
+    .with_hint(msg!("hint-cannot-write-output"))
 }

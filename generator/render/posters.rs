@@ -7,6 +7,7 @@ use super::leaflets::{self, to_diagnostic, Leaflets};
 use crate::content::site::{contact_for, Page, Site};
 use crate::diagnostics::{codes, Diagnostic, Sources};
 use crate::leaflet::{PackHandout, PackInput, PosterInput, Rendered};
+use crate::msg;
 
 /// Which printed file: the sizes shown beside a page's links are kept per kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -156,10 +157,10 @@ pub fn pack_input(
 fn missing(name: &str, page: &Page, lang: usize) -> Vec<Diagnostic> {
     vec![Diagnostic::error(
         codes::MISSING_TEMPLATE,
-        format!("missing template `leaflets/{name}.typ`"),
+        msg!("missing-print-template", name = name),
     )
     .in_file(&page.shown(lang).0.file)
-    .with_hint(format!("add leaflets/{name}.typ to the theme"))]
+    .with_hint(msg!("hint-missing-print-template", name = name))]
 }
 
 impl Leaflets {

@@ -19,6 +19,7 @@ use flate2::write::DeflateEncoder;
 use flate2::Compression;
 
 use crate::fingerprint::of as hash;
+use crate::msg;
 use crate::output::{OutputPath, Sink};
 
 /// One output as served. Two stored outputs are equal exactly when their bytes are (same length, same
@@ -169,8 +170,12 @@ impl Spill {
             Err(e) => {
                 if !self.failed.swap(true, Ordering::Relaxed) {
                     eprintln!(
-                        "warning: cannot write to {} ({e}); keeping the site in memory instead",
-                        self.path.display()
+                        "{}",
+                        msg!(
+                            "serve-cannot-spill",
+                            folder = self.path.display().to_string(),
+                            reason = crate::messages::io_reason(&e)
+                        )
                     );
                 }
                 None

@@ -13,6 +13,8 @@ pub mod rebuild;
 pub mod watch;
 
 use crate::diagnostics::codes;
+use crate::messages::io_reason;
+use crate::msg;
 use std::convert::Infallible;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -77,7 +79,11 @@ impl Shared {
         let generation = previous.generation + 1;
         // A search step that lands after a failed rebuild must not hide that rebuild's errors.
         let keep_status = !rebuilt.reload && !rebuilt.failed();
-        let items = overlay::items(&rebuilt.diagnostics, &rebuilt.sources);
+        let items = overlay::items(
+            &rebuilt.diagnostics,
+            &rebuilt.sources,
+            crate::messages::current(),
+        );
         let next = Published {
             files: rebuilt
                 .files
@@ -91,7 +97,7 @@ impl Shared {
             overlay: if keep_status {
                 previous.overlay.clone()
             } else {
-                overlay::html(&items)
+                overlay::html(&items, crate::messages::current())
             },
             status: if keep_status {
                 previous.status.clone()
@@ -146,7 +152,7 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let address = listener.local_addr().map_err(|e| {
         vec![Diagnostic::error(
             codes::SERVER,
-            format!("cannot read the server's address: {e}"),
+            msg!("server-address", reason = e.to_string()),
         )]
     })?;
     let root = options
@@ -158,11 +164,13 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
     let mut watcher = watch::Watch::start(&root).map_err(|e| {
         vec![Diagnostic::error(
             codes::SERVER,
-            format!("cannot watch {} for changes: {e}", root.display()),
+            msg!(
+                "cannot-watch",
+                folder = root.display().to_string(),
+                reason = e.to_string()
+            ),
         )
-        .with_hint(
-            "on Linux, raise fs.inotify.max_user_watches (sysctl) or close other watching programs",
-        )]
+        .with_hint(msg!("hint-cannot-watch"))]
     })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -171,7 +179,7 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         .map_err(|e| {
             vec![Diagnostic::error(
                 codes::SERVER,
-                format!("cannot start the server: {e}"),
+                msg!("cannot-start-server", reason = e.to_string()),
             )]
         })?;
     // The outputs' bytes live in a temporary folder, not in memory; without one (no writable temporary
@@ -180,7 +188,8 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         Ok(spill) => Some(spill),
         Err(e) => {
             eprintln!(
-                "warning: cannot create a temporary folder ({e}); keeping the site in memory"
+                "{}",
+                msg!("serve-no-temporary-folder", reason = io_reason(&e))
             );
             None
         }
@@ -193,7 +202,7 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         if let Some(spill) = &stopping {
             spill.remove();
         }
-        eprintln!("Stopped.");
+        eprintln!("{}", msg!("serve-stopped"));
         std::process::exit(0);
     });
     let mut builder = Builder::new(
@@ -263,32 +272,39 @@ pub fn run(options: ServeOptions) -> Result<(), Vec<Diagnostic>> {
         .map_err(|e| {
             vec![Diagnostic::error(
                 codes::SERVER,
-                format!("cannot start the watcher: {e}"),
+                msg!("cannot-start-watcher", reason = e.to_string()),
             )]
         })?;
 
     // The one line on standard output, so scripts and tests can find the address (port 0 picks one).
-    println!("Serving {} at http://{address}/", root.display());
+    println!(
+        "{}",
+        msg!(
+            "serve-serving",
+            folder = root.display().to_string(),
+            address = format!("http://{address}/")
+        )
+    );
     let _ = std::io::stdout().flush();
-    eprintln!("Watching for changes; press Ctrl+C to stop.");
+    eprintln!("{}", msg!("serve-watching"));
 
     let result = runtime.block_on(async move {
         listener.set_nonblocking(true).map_err(|e| {
             vec![Diagnostic::error(
                 codes::SERVER,
-                format!("cannot start the server: {e}"),
+                msg!("cannot-start-server", reason = e.to_string()),
             )]
         })?;
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| {
             vec![Diagnostic::error(
                 codes::SERVER,
-                format!("cannot start the server: {e}"),
+                msg!("cannot-start-server", reason = e.to_string()),
             )]
         })?;
         axum::serve(listener, router(shared)).await.map_err(|e| {
             vec![Diagnostic::error(
                 codes::SERVER,
-                format!("the server stopped: {e}"),
+                msg!("server-stopped", reason = e.to_string()),
             )]
         })
     });
@@ -321,22 +337,38 @@ fn bind(interface: IpAddr, port: u16) -> Result<TcpListener, Vec<Diagnostic>> {
     TcpListener::bind(address).map_err(|e| {
         let next = port.checked_add(1).unwrap_or(1111);
         let d = match e.kind() {
-            std::io::ErrorKind::AddrInUse => Diagnostic::error(codes::PORT_IN_USE, format!(
-                "port {port} on {interface} is already in use (another `suluh serve` or another server?)"
-            ))
-            .with_hint(format!(
-                "stop the other program, or use another port: suluh serve --port {next}"
-            )),
-            std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(codes::SERVER, format!(
-                "{interface} is not an address of this machine"
-            ))
-            .with_hint("serve on loopback with --interface 127.0.0.1 (the default)"),
-            std::io::ErrorKind::PermissionDenied => Diagnostic::error(codes::SERVER, format!(
-                "not allowed to listen on port {port} of {interface}"
-            ))
-            .with_hint("ports below 1024 need administrator rights; use the default: --port 1111"),
-            _ => Diagnostic::error(codes::SERVER, format!("cannot listen on {address}: {e}"))
-                .with_hint("try another port with --port, e.g. --port 1112"),
+            std::io::ErrorKind::AddrInUse => Diagnostic::error(
+                codes::PORT_IN_USE,
+                msg!(
+                    "port-in-use",
+                    port = port.to_string(),
+                    interface = interface.to_string()
+                ),
+            )
+            .with_hint(msg!("hint-port-in-use", next = next.to_string())),
+            std::io::ErrorKind::AddrNotAvailable => Diagnostic::error(
+                codes::SERVER,
+                msg!("not-an-address-here", interface = interface.to_string()),
+            )
+            .with_hint(msg!("hint-not-an-address-here")),
+            std::io::ErrorKind::PermissionDenied => Diagnostic::error(
+                codes::SERVER,
+                msg!(
+                    "port-not-allowed",
+                    port = port.to_string(),
+                    interface = interface.to_string()
+                ),
+            )
+            .with_hint(msg!("hint-port-not-allowed")),
+            _ => Diagnostic::error(
+                codes::SERVER,
+                msg!(
+                    "cannot-listen",
+                    address = address.to_string(),
+                    reason = e.to_string()
+                ),
+            )
+            .with_hint(msg!("hint-cannot-listen")),
         };
         vec![d]
     })
@@ -348,15 +380,16 @@ fn report(rebuilt: &Rebuilt, first: bool) {
     let ms = rebuilt.elapsed.as_millis();
     if rebuilt.failed() {
         if first {
-            eprintln!("The site has errors; the browser shows them until they are fixed.");
+            eprintln!("{}", msg!("serve-first-build-failed"));
         } else {
-            eprintln!(
-                "Rebuild failed in {ms} ms; still serving the last good version (the browser shows the errors)."
-            );
+            eprintln!("{}", msg!("serve-rebuild-failed", ms = ms.to_string()));
         }
     } else if first {
         let count = rebuilt.files.as_ref().map_or(0, |f| f.len());
-        eprintln!("Built {count} files in {ms} ms (served from memory and a temporary folder, never dist/).");
+        eprintln!(
+            "{}",
+            msg!("serve-first-build", files = count, ms = ms.to_string())
+        );
     } else {
         let n = rebuilt.changed.len();
         let shown: Vec<&str> = rebuilt.changed.iter().take(3).map(String::as_str).collect();
@@ -365,25 +398,23 @@ fn report(rebuilt: &Rebuilt, first: bool) {
             rendered,
             planned: jobs,
         } = rebuilt.rendered;
+        // `none` picks the catalogue's variant without the preparation time.
         let prepare = if rebuilt.reload {
-            format!("read, load and link {} ms; ", rebuilt.prepare.as_millis())
+            rebuilt.prepare.as_millis().to_string()
         } else {
-            String::new()
+            "none".to_string()
         };
-        eprintln!(
-            "{} in {ms} ms: {n} {} changed{} ({prepare}{rendered} of {jobs} outputs rendered)",
-            if rebuilt.reload {
-                "Rebuilt"
-            } else {
-                "Search indexes rebuilt"
-            },
-            if n == 1 { "file" } else { "files" },
-            if n == 0 {
-                String::new()
-            } else {
-                format!(": {}{more}", shown.join(", "))
-            }
+        let line = msg!(
+            "serve-rebuilt",
+            what = if rebuilt.reload { "all" } else { "search" },
+            ms = ms.to_string(),
+            count = n,
+            files = format!("{}{more}", shown.join(", ")),
+            prepare = prepare,
+            rendered = rendered,
+            jobs = jobs
         );
+        eprintln!("{line}");
     }
 }
 
@@ -571,7 +602,7 @@ mod tests {
         let now = shared.current();
         assert!(
             now.overlay.contains(
-                "internal error while rebuilding content/paspor/baru.md — please report it"
+                "internal error while rebuilding content/paspor/baru.md; please report it"
             ),
             "{}",
             now.overlay
@@ -593,7 +624,10 @@ mod tests {
         assert!(shared.current().overlay.is_empty());
 
         shared.publish(&rebuilt(
-            vec![Diagnostic::error(codes::BAD_YAML, "bad <yaml>")],
+            vec![Diagnostic::error(
+                codes::BAD_YAML,
+                crate::msg!("yaml-other", problem = "bad <yaml>"),
+            )],
             true,
             &[],
         ));

@@ -7,6 +7,8 @@
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Sources};
+use crate::messages::Lang;
+use crate::msg;
 
 /// Where the live-reload script is served.
 pub const SCRIPT_PATH: &str = "/__suluh/livereload.js";
@@ -24,7 +26,7 @@ pub struct Item {
 }
 
 /// The errors of a run (warnings do not stop a rebuild, so they stay in the terminal).
-pub fn items(diags: &[Diagnostic], sources: &Sources) -> Vec<Item> {
+pub fn items(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> Vec<Item> {
     diags
         .iter()
         .filter(|d| d.is_error())
@@ -39,29 +41,31 @@ pub fn items(diags: &[Diagnostic], sources: &Sources) -> Vec<Item> {
             };
             Item {
                 location,
-                message: d.message.clone(),
-                hint: d.hint.clone(),
+                message: d.message.text(lang),
+                hint: d.hint.as_ref().map(|h| h.text(lang)),
             }
         })
         .collect()
 }
 
-/// The overlay's HTML: an `aside` fixed over the page; the page stays readable and scrollable beneath.
-pub fn html(items: &[Item]) -> String {
+/// The overlay's HTML: an `aside` fixed over the page; the page stays readable and scrollable beneath. Its
+/// words, and so its `lang`, are those of the editor's messages (`lang`), not of the page beneath.
+pub fn html(items: &[Item], lang: Lang) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let mut out = String::from(
-        "<aside id=\"suluh-overlay\" role=\"alert\" lang=\"en\" dir=\"ltr\" style=\"position:fixed;z-index:2147483647;\
+    let mut out = format!(
+        "<aside id=\"suluh-overlay\" role=\"alert\" lang=\"{}\" dir=\"ltr\" style=\"position:fixed;z-index:2147483647;\
          inset:auto 0 0 0;max-height:45vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff5f5;\
          color:#1a1a1a;border-top:4px solid #b00020;font:15px/1.45 system-ui,sans-serif;\
          box-shadow:0 -4px 16px rgba(0,0,0,.25)\">",
+        lang.code()
     );
     out.push_str(&format!(
-        "<button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right;font:inherit\">Close</button>\
-         <h2 style=\"margin:0 0 .5rem;font-size:1.1rem;color:#b00020\">The last change has {} {}; this is the last good version</h2><ol style=\"margin:0;padding-left:1.25rem\">",
-        items.len(),
-        if items.len() == 1 { "error" } else { "errors" }
+        "<button type=\"button\" onclick=\"this.parentNode.remove()\" style=\"float:right;font:inherit\">{}</button>\
+         <h2 style=\"margin:0 0 .5rem;font-size:1.1rem;color:#b00020\">{}</h2><ol style=\"margin:0;padding-left:1.25rem\">",
+        escape(&msg!("overlay-close").text(lang)),
+        escape(&msg!("overlay-title", errors = items.len()).text(lang)),
     ));
     for item in items {
         out.push_str("<li style=\"margin:.35rem 0\">");
@@ -74,8 +78,8 @@ pub fn html(items: &[Item]) -> String {
         out.push_str(&escape(&item.message));
         if let Some(hint) = &item.hint {
             out.push_str(&format!(
-                "<br><span style=\"color:#444\">help: {}</span>",
-                escape(hint)
+                "<br><span style=\"color:#444\">{}</span>",
+                escape(&msg!("help", hint = hint).text(lang))
             ));
         }
         out.push_str("</li>");
@@ -136,14 +140,24 @@ mod tests {
             "content/a.md",
             Arc::from("---\ntitle: <b>\n  bad: [\n---\n"),
         );
-        let d = Diagnostic::error(codes::BAD_YAML, "unexpected `<script>alert(1)</script>`")
-            .at("content/a.md", 17..20)
-            .with_hint("close the \"list\" & retry");
-        let warning = Diagnostic::warning(codes::BAD_YAML, "not shown");
-        let items = items(&[d, warning], &sources);
+        let d = Diagnostic::error(
+            codes::BAD_YAML,
+            msg!(
+                "yaml-other",
+                problem = "unexpected `<script>alert(1)</script>`"
+            ),
+        )
+        .at("content/a.md", 17..20)
+        .with_hint(msg!(
+            "hint-did-you-mean",
+            suggestion = "close the \"list\" & retry"
+        ));
+        let warning = Diagnostic::warning(codes::BAD_YAML, msg!("yaml-other", problem = "x"));
+        let items = items(&[d.clone(), warning.clone()], &sources, Lang::En);
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].location, "content/a.md:3:3");
-        let html = html(&items);
+        let html = html(&items, Lang::En);
+        assert!(html.contains("lang=\"en\""), "{html}");
         assert!(
             html.contains("<code style=\"font-weight:bold\">content/a.md:3:3</code>"),
             "{html}"
@@ -157,6 +171,14 @@ mod tests {
             html.contains("close the &quot;list&quot; &amp; retry"),
             "{html}"
         );
-        assert!(super::html(&[]).is_empty());
+        assert!(super::html(&[], Lang::En).is_empty());
+        // In Indonesian: the same item, Indonesian words around it, and `lang` saying so.
+        let items = super::items(&[d, warning], &sources, Lang::Id);
+        let html = super::html(&items, Lang::Id);
+        assert!(html.contains("lang=\"id\""), "{html}");
+        assert!(html.contains(">Tutup</button>"), "{html}");
+        assert!(html.contains("1 kesalahan"), "{html}");
+        assert!(html.contains("saran: mungkin maksud Anda"), "{html}");
+        assert!(!html.contains("help:") && !html.contains("Close"), "{html}");
     }
 }

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use super::files::{Files, Rendered, Spill, Store};
 use super::watch::Batch;
 use crate::diagnostics::{codes, has_errors, normalize, Diagnostic, Sources};
+use crate::msg;
 use crate::pipeline::{self, Options, Prepared};
 use crate::progress::Progress;
 use crate::render::{self, deps, Job, Planned};
@@ -609,18 +610,19 @@ pub fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 /// The error a panic during a rebuild becomes: which change set it off, and that it is Suluh's bug.
 pub fn internal_error(batch: &Batch, what: String) -> Diagnostic {
     let files = if batch.paths.is_empty() {
-        "the site".to_string()
+        msg!("internal-the-site")
     } else {
-        batch.paths.iter().cloned().collect::<Vec<_>>().join(", ")
+        msg!(
+            "internal-files",
+            files = batch.paths.iter().cloned().collect::<Vec<_>>().join(", ")
+        )
     };
     let first = batch.paths.iter().next().cloned();
-    let d = Diagnostic::error(codes::INTERNAL, format!(
-        "internal error while rebuilding {files} — please report it ({what})"
-    ))
-    .with_hint(
-        "this is a bug in Suluh, not in your text: the last good version stays served; save again to retry, \
-         and report the message at the project's issue tracker",
-    );
+    let d = Diagnostic::error(
+        codes::INTERNAL,
+        msg!("internal-rebuild", files = files, detail = what),
+    )
+    .with_hint(msg!("hint-internal-rebuild"));
     match first {
         Some(file) => d.in_file(file),
         None => d,
@@ -1007,8 +1009,9 @@ mod tests {
         assert!(
             error
                 .message
+                .to_string()
                 .contains("internal error while rebuilding content/paspor/hilang.md")
-                && error.message.contains("injected fault"),
+                && error.message.to_string().contains("injected fault"),
             "{}",
             error.message
         );
@@ -1115,7 +1118,7 @@ mod tests {
         let warned = rebuilt
             .diagnostics
             .iter()
-            .find(|d| d.message.contains("no letters or digits"))
+            .find(|d| d.message.to_string().contains("no letters or digits"))
             .expect("the unchanged file's warning is reported again");
         assert!(warned.file.as_deref() == Some("content/paspor/peringatan.md"));
         assert!(rebuilt
@@ -1383,7 +1386,7 @@ mod tests {
         let broken = rebuilt
             .diagnostics
             .iter()
-            .find(|d| d.message.contains("broken anchor"))
+            .find(|d| d.code == crate::diagnostics::codes::BROKEN_ANCHOR)
             .expect("the link to #denda is reported");
         assert_eq!(broken.file.as_deref(), Some("content/paspor/baru.md"));
         assert!(rebuilt.changed.is_empty());

@@ -14,7 +14,7 @@ fn bad_yaml() {
         "content/paspor/x.md",
         "---\ntitle: Judul\ntags: [a, b\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:", "yaml-syntax")
     .assert_hint("indentation");
 }
@@ -25,7 +25,7 @@ fn unknown_front_matter_key_suggests_the_right_one() {
         "content/paspor/x.md",
         "---\ntitle: Judul\ndescripton: Salah ketik\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:3:1", "unknown-key")
     .assert_hint("did you mean `description`?");
 }
@@ -36,7 +36,7 @@ fn unknown_nested_key() {
         "content/paspor/x.md",
         "---\ntitle: Judul\nfees:\n  - { item: A, amount: 1, curency: IDR }\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:4:", "unknown-key")
     .assert_hint("did you mean `currency`?");
 }
@@ -47,7 +47,7 @@ fn wrong_type() {
         "content/paspor/x.md",
         "---\ntitle: Judul\nweight: berat\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:3:", "wrong-type")
     .assert_hint("write");
 }
@@ -58,7 +58,7 @@ fn missing_title() {
         "content/paspor/x.md",
         "---\ndescription: Tanpa judul\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:", "missing-key");
 }
 
@@ -68,7 +68,7 @@ fn bad_date() {
         "content/paspor/x.md",
         "---\ntitle: Judul\nupdated: 2026-13-45\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:3:", "bad-value")
     .assert_hint("YYYY-MM-DD");
 }
@@ -79,7 +79,7 @@ fn bad_event_time() {
         "content/acara/x.md",
         "---\ntitle: Acara\nevent:\n  start: besok pagi\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/acara/x.md:4:", "bad-value");
 }
 
@@ -89,7 +89,7 @@ fn broken_link_points_at_the_link() {
         "content/paspor/x.md",
         "---\ntitle: Judul\n---\n\nLihat [visa](../visa/tidak-ada.md) ya.\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:5:7", "broken-link");
 }
 
@@ -99,7 +99,7 @@ fn broken_link_suggests_near_file() {
         "content/paspor/x.md",
         "---\ntitle: Judul\n---\n\n[a](hilng.md)\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:5:1", "broken-link")
     .assert_hint("did you mean `hilang.md`?");
 }
@@ -110,7 +110,7 @@ fn broken_anchor() {
         "content/paspor/x.md",
         "---\ntitle: Judul\n---\n\n[a](hilang.md#dend)\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:5:1", "broken-anchor")
     .assert_hint("did you mean `#denda`?");
 }
@@ -121,14 +121,14 @@ fn link_to_a_draft() {
         "content/paspor/x.md",
         "---\ntitle: Judul\n---\n\n[a](draf.md)\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:5:1", "link-to-draft");
 }
 
 #[test]
 fn unknown_language_in_file_name() {
     with("content/paspor/baru.fr.md", "---\ntitle: Nouveau\n---\n")
-        .build()
+        .build_in_both()
         .assert_error("content/paspor/baru.fr.md:1:1", "unknown-language")
         .assert_hint("add `fr` under `languages`");
 }
@@ -140,7 +140,7 @@ fn unknown_default_language_in_config() {
         .unwrap()
         .replace("default_language: id", "default_language: in");
     site.write("site.yaml", &text);
-    site.build()
+    site.build_in_both()
         .assert_error("site.yaml:3:19", "unknown-language")
         .assert_hint("did you mean `id`?");
 }
@@ -150,7 +150,7 @@ fn unknown_config_key() {
     let site = Site::fixture("basic");
     let text = std::fs::read_to_string(site.path("site.yaml")).unwrap() + "timezon: Asia/Jakarta\n";
     site.write("site.yaml", &text);
-    site.build()
+    site.build_in_both()
         .assert_error("site.yaml:13:1", "unknown-key")
         .assert_hint("did you mean `timezone`?");
 }
@@ -159,7 +159,7 @@ fn unknown_config_key() {
 fn missing_config() {
     let site = Site::fixture("basic");
     std::fs::remove_file(site.path("site.yaml")).unwrap();
-    let run = site.build();
+    let run = site.build_in_both();
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("no `site.yaml`"), "{}", run.stderr);
 }
@@ -170,7 +170,7 @@ fn missing_template() {
         "content/paspor/x.md",
         "---\ntitle: Judul\ntemplate: prosedur.html\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:3:11", "missing-template")
     .assert_hint("create templates/prosedur.html");
 }
@@ -181,14 +181,14 @@ fn template_syntax_error() {
         "templates/page.html",
         "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title }\n{% endblock main %}\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("templates/page.html:3:", "template-error");
 }
 
 #[test]
 fn template_render_error_names_the_variable() {
     with("templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ page.nothing_here }}</p>\n{% endblock main %}\n")
-        .build()
+        .build_in_both()
         .assert_error("templates/page.html:3:7", "template-error");
 }
 
@@ -197,7 +197,8 @@ fn missing_theme() {
     let site = Site::fixture("basic");
     let text = std::fs::read_to_string(site.path("site.yaml")).unwrap() + "theme: gelap\n";
     site.write("site.yaml", &text);
-    site.build().assert_error("site.yaml:13:8", "unknown-theme");
+    site.build_in_both()
+        .assert_error("site.yaml:13:8", "unknown-theme");
 }
 
 #[test]
@@ -206,7 +207,7 @@ fn slug_that_escapes_the_output_folder() {
         "content/paspor/x.md",
         "---\ntitle: Judul\nslug: ../../etc\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:3:7", "bad-value");
 }
 
@@ -216,7 +217,7 @@ fn alias_that_escapes_the_output_folder() {
         "content/paspor/x.md",
         "---\ntitle: Judul\naliases: [\"../../../tmp/evil\"]\n---\n",
     );
-    site.build()
+    site.build_in_both()
         .assert_error("content/paspor/x.md:3:12", "alias-escape");
     assert!(!site.root.parent().unwrap().join("tmp").exists());
 }
@@ -227,14 +228,14 @@ fn colliding_outputs() {
         "content/paspor/x.md",
         "---\ntitle: Judul\nslug: baru\n---\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/", "output-conflict");
 }
 
 #[test]
 fn empty_file() {
     with("content/paspor/kosong.md", "")
-        .build()
+        .build_in_both()
         .assert_error("content/paspor/kosong.md:1:1", "no-front-matter")
         .assert_hint("start the file with a `---` line");
 }
@@ -245,7 +246,7 @@ fn unclosed_front_matter() {
         "content/paspor/x.md",
         "---\ntitle: Judul\n\nIsi tanpa penutup.\n",
     )
-    .build()
+    .build_in_both()
     .assert_error("content/paspor/x.md:1:1", "no-front-matter");
 }
 
@@ -253,7 +254,7 @@ fn unclosed_front_matter() {
 fn invalid_utf8() {
     let site = Site::fixture("basic");
     site.write_bytes("content/paspor/x.md", b"---\ntitle: Caf\xe9\n---\n");
-    site.build()
+    site.build_in_both()
         .assert_error("content/paspor/x.md:2:11", "not-utf8")
         .assert_hint("UTF-8");
 }
@@ -263,7 +264,7 @@ fn directory_where_a_file_is_expected() {
     let site = Site::fixture("basic");
     std::fs::remove_file(site.path("site.yaml")).unwrap();
     std::fs::create_dir(site.path("site.yaml")).unwrap();
-    let run = site.build();
+    let run = site.build_in_both();
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("`site.yaml` is a folder, not a file"),
@@ -278,7 +279,7 @@ fn markdown_folder_named_like_a_page() {
     let site = Site::fixture("basic");
     std::fs::create_dir_all(site.path("content/paspor/folder.md")).unwrap();
     // A folder is not a page; the build still works.
-    site.build().assert_ok();
+    site.build_in_both().assert_ok();
 }
 
 #[test]
@@ -290,7 +291,7 @@ fn all_errors_are_reported_together() {
         "---\ntitle: B\n---\n\n[x](nowhere.md)\n",
     );
     site.write("content/acara/c.md", "---\ntitle: C\ndate: kemarin\n---\n");
-    let run = site.build();
+    let run = site.build_in_both();
     run.assert_error("content/paspor/a.md:3:1", "unknown-key");
     run.assert_error("content/paspor/b.md:5:1", "broken-link");
     run.assert_error("content/acara/c.md:3:", "bad-value");
@@ -372,4 +373,113 @@ fn check_warns_about_missing_translations_and_strings() {
         "{}",
         json.stdout
     );
+}
+
+/// #18: a type error says, in plain words, what was written and what to write; in Indonesian too.
+#[test]
+fn wrong_type_in_plain_words() {
+    let site = with("content/paspor/x.md", "---\ntitle: [Paspor, baru]\n---\n");
+    site.build_in_both()
+        .assert_error("content/paspor/x.md:2:", "wrong-type")
+        .assert_hint("write it as plain text, in quotes if it starts with `[`");
+    let en = site.build();
+    assert!(
+        en.stderr.contains("`title` is a list here"),
+        "{}",
+        en.stderr
+    );
+    let id = site.run_in("id", &["build"]);
+    assert!(
+        id.stderr.contains("isian `title` di sini berupa daftar"),
+        "{}",
+        id.stderr
+    );
+    assert!(
+        id.stderr.contains("tulis sebagai teks biasa"),
+        "{}",
+        id.stderr
+    );
+}
+
+/// `messages:` in site.yaml chooses the language, `SULUH_MESSAGES` overrides it, and without either an
+/// Indonesian locale gives Indonesian.
+#[test]
+fn the_language_of_messages_is_chosen() {
+    let site = with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\n---\n\n[a](tidak-ada.md)\n",
+    );
+    let english = "broken link: `tidak-ada.md`";
+    let indonesian = "tautan rusak: `tidak-ada.md`";
+    let run = site.run_with(&[], &["build"]);
+    assert!(run.stderr.contains(english), "{}", run.stderr);
+    let config = std::fs::read_to_string(site.path("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{config}messages: id\n"));
+    let run = site.run_with(&[], &["build"]);
+    run.assert_error("content/paspor/x.md:5:1", "broken-link");
+    assert!(run.stderr.contains(indonesian), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 kesalahan, 0 peringatan"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_with(&[("SULUH_MESSAGES", "en")], &["build"]);
+    assert!(run.stderr.contains(english), "{}", run.stderr);
+    // A site.yaml with an error of its own still speaks the language it asks for.
+    site.write(
+        "site.yaml",
+        &format!("{config}messages: id\ntimezon: Asia/Jakarta\n"),
+    );
+    let run = site.run_with(&[], &["build"]);
+    assert!(
+        run.stderr.contains("isian `timezon` tidak dikenal"),
+        "{}",
+        run.stderr
+    );
+    site.write("site.yaml", &config);
+    let run = site.run_with(&[("LANG", "id_ID.UTF-8")], &["build"]);
+    assert!(run.stderr.contains(indonesian), "{}", run.stderr);
+    let run = site.run_with(
+        &[("LANG", "id_ID.UTF-8"), ("LC_ALL", "en_US.UTF-8")],
+        &["build"],
+    );
+    assert!(run.stderr.contains(english), "{}", run.stderr);
+}
+
+/// `check --format json` keeps its codes and positions in Indonesian; only `message` and `hint` change.
+#[test]
+fn json_in_indonesian_keeps_codes_and_positions() {
+    let site = with(
+        "content/paspor/x.md",
+        "---\ntitle: Judul\ndescripton: x\n---\n\n[a](hilng.md)\n",
+    );
+    let parse = |run: &crate::harness::Run| -> serde_json::Value {
+        serde_json::from_str(&run.stdout).expect("json")
+    };
+    let en = parse(&site.run_in("en", &["check", "--format", "json"]));
+    let id = parse(&site.run_in("id", &["check", "--format", "json"]));
+    let strip = |v: &serde_json::Value| -> Vec<(String, String, String, String)> {
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["code"].to_string(),
+                    d["file"].to_string(),
+                    d["line"].to_string(),
+                    d["column"].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(strip(&en), strip(&id));
+    let key = id["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "unknown-key")
+        .unwrap();
+    assert_eq!(key["message"], "isian `descripton` tidak dikenal");
+    assert_eq!(key["hint"], "mungkin maksud Anda `description`?");
 }

@@ -109,15 +109,35 @@ impl Site {
         Site { _dir: dir, root }
     }
 
+    /// Runs the binary in the site with English messages (tests match codes and locations, and a few
+    /// English words; [`Site::run_in`] runs it in another language).
     pub fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_suluh"))
+        self.run_in("en", args)
+    }
+
+    /// Runs the binary with `SULUH_MESSAGES=messages`.
+    pub fn run_in(&self, messages: &str, args: &[&str]) -> Run {
+        self.run_with(&[("SULUH_MESSAGES", messages)], args)
+    }
+
+    /// Runs the binary with these environment variables (and a neutral locale unless they set one), to
+    /// test how the language of messages is chosen.
+    pub fn run_with(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_suluh"));
+        command
             .args(args)
             .current_dir(&self.root)
             .env("SOURCE_DATE_EPOCH", NOW_EPOCH)
             .env("NO_COLOR", "1")
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .expect("run suluh");
+            .env_remove("SULUH_MESSAGES")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
+            .env_remove("RUST_BACKTRACE");
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let out = command.output().expect("run suluh");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -127,6 +147,65 @@ impl Site {
 
     pub fn build(&self) -> Run {
         self.run(&["build"])
+    }
+
+    /// Builds with English and with Indonesian messages. The Indonesian run must end the same way and
+    /// report the same codes at the same `path:line:column`s, in Indonesian (none of the English words
+    /// below); the English run is returned for the test's own checks.
+    #[track_caller]
+    pub fn build_in_both(&self) -> Run {
+        let en = self.run_in("en", &["build"]);
+        let id = self.run_in("id", &["build"]);
+        assert_eq!(en.code, id.code, "en:\n{}\nid:\n{}", en.stderr, id.stderr);
+        assert_eq!(
+            places(&en.stderr),
+            places(&id.stderr),
+            "en:\n{}\nid:\n{}",
+            en.stderr,
+            id.stderr
+        );
+        // Tera's and Typst's own words about a template stay theirs.
+        let from_a_template =
+            id.stderr.contains("[template-error]") || id.stderr.contains("[leaflet-template]");
+        let english: &[&str] = if from_a_template {
+            &["help:", "did you mean", " errors,", " error,", "warnings\n"]
+        } else {
+            &[
+                "help:",
+                "did you mean",
+                " errors,",
+                " error,",
+                "warnings\n",
+                "expected",
+                "found",
+                "sequence",
+                "mapping",
+                "scalar",
+                "unknown",
+                "missing",
+                "cannot",
+                "invalid",
+                " the ",
+            ]
+        };
+        // The codes (`error[unknown-key]`) are the same in every language; only the words are checked.
+        let words: String = id
+            .stderr
+            .lines()
+            .map(|l| match l.find("]: ") {
+                Some(i) if l.starts_with("error[") || l.starts_with("warning[") => &l[i + 3..],
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        for word in english {
+            assert!(
+                !words.contains(word),
+                "English `{word}` in the Indonesian output:\n{}",
+                id.stderr
+            );
+        }
+        en
     }
 
     pub fn write(&self, rel: &str, text: &str) {
@@ -172,6 +251,20 @@ impl Site {
         }
         files
     }
+}
+
+/// What a run reported, without its words: each `error[code]`/`warning[code]` and each `path:line:column`.
+pub fn places(stderr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in stderr.lines() {
+        let line = line.trim();
+        if line.starts_with("error[") || line.starts_with("warning[") {
+            out.push(line.split(':').next().unwrap_or(line).to_string());
+        } else if let Some(at) = line.strip_prefix("┌─ ") {
+            out.push(at.to_string());
+        }
+    }
+    out
 }
 
 /// The text between `<main` and `</main>`: the part of a page a test cares about.

@@ -16,6 +16,7 @@ const WAIT: Duration = Duration::from_secs(120);
 
 fn spawn_build(site: &Site) -> Child {
     Command::new(env!("CARGO_BIN_EXE_suluh"))
+        .env("SULUH_MESSAGES", "en")
         .arg("build")
         .current_dir(&site.root)
         .env("SOURCE_DATE_EPOCH", NOW_EPOCH)

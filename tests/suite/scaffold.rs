@@ -42,9 +42,18 @@ fn new_translation_and_bad_targets() {
 
 /// `suluh init DIR` in a scratch folder; returns the folder holding DIR (kept alive) and the run.
 fn init_in(name: &str) -> (tempfile::TempDir, std::path::PathBuf, crate::harness::Run) {
+    init_speaking("en", name)
+}
+
+/// `init_in` with `SULUH_MESSAGES=messages`.
+fn init_speaking(
+    messages: &str,
+    name: &str,
+) -> (tempfile::TempDir, std::path::PathBuf, crate::harness::Run) {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join(name);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_suluh"))
+        .env("SULUH_MESSAGES", messages)
         .args(["init", name])
         .current_dir(dir.path())
         .env("SOURCE_DATE_EPOCH", crate::harness::NOW_EPOCH)
@@ -60,7 +69,12 @@ fn init_in(name: &str) -> (tempfile::TempDir, std::path::PathBuf, crate::harness
 }
 
 fn suluh(args: &[&str], cwd: &std::path::Path) -> crate::harness::Run {
+    suluh_speaking("en", args, cwd)
+}
+
+fn suluh_speaking(messages: &str, args: &[&str], cwd: &std::path::Path) -> crate::harness::Run {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_suluh"))
+        .env("SULUH_MESSAGES", messages)
         .args(args)
         .current_dir(cwd)
         .env("SOURCE_DATE_EPOCH", crate::harness::NOW_EPOCH)
@@ -136,6 +150,57 @@ fn init_creates_a_site_that_checks_and_builds_cleanly() {
     assert!(read("en/layanan/paspor-baru/index.html").contains("New Passport"));
     assert!(read("index.html").contains("Layanan Imigrasi"));
     assert!(dist.join("leaflets/id/layanan/paspor-baru.pdf").is_file());
+}
+
+/// #18: `init` and `new` in Indonesian: what they print, and the comments they write, which still leave a
+/// site that checks with no other warning than its stand-in contact details.
+#[test]
+fn init_and_new_speak_indonesian() {
+    let (dir, site, run) = init_speaking("id", "situs-baru");
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("Situs baru dibuat di situs-baru"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("suluh serve --root situs-baru"),
+        "{}",
+        run.stderr
+    );
+    let config = std::fs::read_to_string(site.join("site.yaml")).unwrap();
+    assert!(config.contains("# Pengaturan situs."), "{config}");
+    assert!(config.contains("# ar:"), "{config}");
+    assert!(!config.contains("%m:"), "{config}");
+    let page = std::fs::read_to_string(site.join("content/layanan/paspor-baru.md")).unwrap();
+    assert!(page.contains("# Sebuah prosedur:"), "{page}");
+
+    let new = suluh_speaking(
+        "id",
+        &["new", "layanan/visa", "--root", "situs-baru"],
+        dir.path(),
+    );
+    new.assert_ok();
+    assert!(new.stderr.contains("dibuat"), "{}", new.stderr);
+    let written = std::fs::read_to_string(site.join("content/layanan/visa.md")).unwrap();
+    assert!(written.contains("# Untuk prosedur"), "{written}");
+    assert!(written.contains("Tulis panduan di sini"), "{written}");
+
+    let check = suluh_speaking(
+        "id",
+        &["check", "--root", "situs-baru", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    for d in v["diagnostics"].as_array().unwrap() {
+        // Only warnings (the new page is not finished, the contact details are stand-ins), in Indonesian.
+        assert_eq!(d["severity"], "warning", "{d}");
+        let words = format!("{} {}", d["message"], d["hint"]);
+        for english in [" the ", "not ", "without", "placeholder ", " add "] {
+            assert!(!words.contains(english), "{d}");
+        }
+    }
 }
 
 #[test]

@@ -42,9 +42,15 @@ struct Reply {
 
 impl Server {
     fn start(site: &Site) -> Server {
+        Server::start_in(site, "en")
+    }
+
+    /// With `SULUH_MESSAGES=messages`.
+    fn start_in(site: &Site, messages: &str) -> Server {
         let tmp = site.root.with_file_name("tmp");
         std::fs::create_dir_all(&tmp).expect("tmp dir");
         let mut child = Command::new(env!("CARGO_BIN_EXE_suluh"))
+            .env("SULUH_MESSAGES", messages)
             .args(["serve", "--port", "0"])
             .current_dir(&site.root)
             .env("TMPDIR", &tmp)
@@ -247,6 +253,43 @@ fn an_edit_shows_on_the_page_in_the_listing_and_in_the_search_index() {
     let stderr = server.stderr();
     assert!(stderr.contains("Rebuilt in"), "{stderr}");
     assert!(!site.path("dist").exists(), "serve must not write dist/");
+}
+
+/// #18: in Indonesian, the overlay's words and its `lang`, and the terminal's lines, are Indonesian; the
+/// position is the same.
+#[test]
+fn the_overlay_and_the_terminal_speak_indonesian() {
+    let site = Site::fixture("basic");
+    let server = Server::start_in(&site, "id");
+    let good = std::fs::read_to_string(site.path("content/paspor/hilang.md")).unwrap();
+    site.write(
+        "content/paspor/hilang.md",
+        &good.replace("title: Paspor Hilang", "title: [Paspor, Hilang]"),
+    );
+    let page = server.wait_for("/paspor/hilang/", "the overlay", |r| {
+        r.body.contains("suluh-overlay")
+    });
+    for words in [
+        "lang=\"id\"",
+        ">Tutup</button>",
+        "1 kesalahan",
+        "content/paspor/hilang.md:2:",
+        "isian `title` di sini berupa daftar",
+        "saran: tulis sebagai teks biasa",
+    ] {
+        assert!(page.body.contains(words), "no {words} in:\n{}", page.body);
+    }
+    assert!(!page
+        .body
+        .contains("lang=\"en\" dir=\"ltr\" style=\"position:fixed"));
+    let started = Instant::now();
+    while !server.stderr().contains("versi terakhir yang baik") && started.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let stderr = server.stderr();
+    assert!(stderr.contains("Memantau perubahan"), "{stderr}");
+    assert!(stderr.contains("versi terakhir yang baik"), "{stderr}");
+    assert!(stderr.contains("content/paspor/hilang.md:2:"), "{stderr}");
 }
 
 #[test]
