@@ -130,9 +130,25 @@ fn first_match(
     linked: &[bool],
 ) -> Option<(usize, usize, usize)> {
     let tail = text.get(from..)?;
+    // A fast test first: a form that does not occur at all (in any ASCII case, for a form matched in any
+    // case) cannot match, and most of a glossary's forms do not occur in a given paragraph. Lowercasing
+    // ASCII keeps byte offsets, and the character-by-character `find_word` still decides.
+    let lower_tail = tail.to_ascii_lowercase();
+    let may_occur = |form: &str| {
+        if !form.chars().any(char::is_lowercase) {
+            tail.contains(form)
+        } else if form.is_ascii() {
+            lower_tail.contains(&form.to_ascii_lowercase())
+        } else {
+            true
+        }
+    };
     let mut best: Option<(usize, usize, usize)> = None;
     for (i, term) in terms.iter().enumerate().filter(|(i, _)| !linked[*i]) {
         for form in term.forms.iter().filter(|f| !f.trim().is_empty()) {
+            if !may_occur(form) {
+                continue;
+            }
             if let Some((s, e)) = find_word(tail, form) {
                 let (s, e) = (from + s, from + e);
                 let better = best.is_none_or(|(_, bs, be)| s < bs || (s == bs && e > be));
