@@ -708,26 +708,39 @@ fn classes_for_alignment(html_out: String) -> String {
 /// The words of `text` separated by single spaces, without leading or trailing whitespace.
 fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    // Whole words are copied as slices; characters are only inspected to find where words end.
-    let mut word: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(start) = word.take() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..i]);
+    let mut push_word = |word: Option<&str>| {
+        if let Some(word) = word {
+            if !out.is_empty() {
+                out.push(' ');
             }
-        } else if word.is_none() {
-            word = Some(i);
+            out.push_str(word);
+        }
+    };
+    // Bytes rather than characters: decoding every character and looking non-ASCII ones up in the
+    // Unicode whitespace table was most of this function's time on Arabic pages, and only four lead
+    // bytes can begin a non-ASCII whitespace character.
+    let bytes = text.as_bytes();
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let space = match b {
+            b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        };
+        if space == 0 {
+            word.get_or_insert(i);
+            i += 1;
+        } else {
+            push_word(word.take().and_then(|start| text.get(start..i)));
+            i += space;
         }
     }
-    if let Some(start) = word {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..]);
-    }
+    push_word(word.and_then(|start| text.get(start..)));
     out
 }
 
@@ -1051,6 +1064,31 @@ mod tests {
         assert_eq!(collapse_whitespace("  a\n\t b\u{00A0} c  "), "a b c");
         assert_eq!(collapse_whitespace(" \n "), "");
         assert_eq!(collapse_whitespace("jalan raya"), "jalan raya");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        /// Every Unicode whitespace character, its neighbours in UTF-8 (same lead bytes), Arabic and
+        /// ASCII letters: the byte-level scan must agree with `char::is_whitespace` on all of them.
+        #[test]
+        fn whitespace_collapses_like_the_standard_library_splits_it(
+            chars in proptest::collection::vec(proptest::sample::select(whitespace_neighbours()), 0..12)
+        ) {
+            let text: String = chars.into_iter().collect();
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+        }
+    }
+
+    fn whitespace_neighbours() -> Vec<char> {
+        (0u32..0x3010)
+            .filter_map(char::from_u32)
+            .filter(|c| {
+                c.is_whitespace()
+                    || matches!(u32::from(*c), 0x80..=0xFF | 0x1680..=0x1690 | 0x2000..=0x2060 | 0x3000..)
+            })
+            .chain(['a', 'Z', '.', '\u{0628}', '\u{064A}', '\u{0627}'])
+            .collect()
     }
 
     #[test]
