@@ -69,7 +69,7 @@ pub fn link(
     }
     sort_children(&mut sections);
     let tags = (0..langs)
-        .map(|lang| collect_tags(&pages, lang, &|_| true, &mut diags))
+        .map(|lang| collect_tags(&pages, lang, None))
         .collect();
 
     // Aliases and slugs must stay inside the output folder; that is checked when outputs are planned.
@@ -321,7 +321,11 @@ pub(super) fn page_variant(
     let links = std::mem::take(&mut f.body.links);
     let handouts = super::references::handouts_of(&f);
     let image_spans = super::references::image_spans_of(&f);
+    let tag_slugs = super::order::tag_slugs(&f.file, &f.front.tags, diags);
+    let sort_title = f.front.title.to_lowercase();
     let variant = PageVariant {
+        tag_slugs,
+        sort_title,
         handouts,
         image_spans,
         file: f.file,

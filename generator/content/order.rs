@@ -1,11 +1,11 @@
 //! The order of listings and the membership of tags: one definition that [`super::link`] applies to the
 //! whole site and [`super::relink`] to the sections and tags an edit reaches, so the two cannot disagree.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::front_matter::SortBy;
-use super::site::{Page, PageVariant, Section, Tag};
+use super::site::{Page, Section, Tag};
 use crate::diagnostics::{codes, Diagnostic};
 use crate::markdown::slugify;
 use crate::msg;
@@ -39,24 +39,29 @@ pub(super) fn sort_children(sections: &mut [Section]) {
 }
 
 /// The tags of one language: every real (not fallback) version in that language, newest first within a tag.
-/// The name shown is the first written with the tag's slug, in page order. Versions for which `warn` holds
-/// get a warning for a tag without letters or digits.
+/// The name shown is the first written with the tag's slug, in page order. With `only`, just the tags of
+/// those slugs are collected (`relink` updates the tags an edit reaches): each is still gathered over every
+/// page, so it comes out as a full collection makes it.
 pub(super) fn collect_tags(
     pages: &[Arc<Page>],
     lang: usize,
-    warn: &dyn Fn(&PageVariant) -> bool,
-    diags: &mut Vec<Diagnostic>,
+    only: Option<&BTreeSet<&str>>,
 ) -> BTreeMap<String, Tag> {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     for (pi, p) in pages.iter().enumerate() {
         let Some(v) = &p.variants[lang] else { continue };
-        let slugs = tag_slugs(v, warn(v).then_some(&mut *diags));
-        for (slug, name) in slugs {
-            let tag = tags.entry(slug.clone()).or_insert_with(|| Tag {
-                name: name.to_string(),
-                slug,
-                pages: Vec::new(),
-            });
+        for (slug, name) in &v.tag_slugs {
+            if only.is_some_and(|only| !only.contains(slug.as_str())) {
+                continue;
+            }
+            let tag = match tags.get_mut(slug) {
+                Some(tag) => tag,
+                None => tags.entry(slug.clone()).or_insert_with(|| Tag {
+                    name: name.clone(),
+                    slug: slug.clone(),
+                    pages: Vec::new(),
+                }),
+            };
             // Pages are visited in order, so a page already listed (two names with one slug, or the same
             // tag twice) is the last one; searching the whole list made this quadratic.
             if tag.pages.last() != Some(&pi) {
@@ -71,36 +76,36 @@ pub(super) fn collect_tags(
     tags
 }
 
-/// A page version's tags as (slug, name as written), in order; names without letters or digits are left
-/// out, with a warning when `diags` is given.
-pub(super) fn tag_slugs<'v>(
-    v: &'v PageVariant,
-    mut diags: Option<&mut Vec<Diagnostic>>,
-) -> Vec<(String, &'v str)> {
-    let mut out = Vec::with_capacity(v.front.tags.len());
-    for name in &v.front.tags {
+/// A page version's tags as (slug, name as written), in order, worked out once when the version is made
+/// ([`super::link::page_variant`]) rather than each time tags are collected; names without letters or
+/// digits are left out, with a warning.
+pub(super) fn tag_slugs(
+    file: &str,
+    names: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
         let slug = slugify(name);
         if slug.is_empty() {
-            if let Some(diags) = diags.as_deref_mut() {
-                diags.push(
-                    Diagnostic::warning(codes::EMPTY_TAG, msg!("empty-tag", tag = name))
-                        .in_file(&v.file)
-                        .with_hint(msg!("hint-empty-tag")),
-                );
-            }
+            diags.push(
+                Diagnostic::warning(codes::EMPTY_TAG, msg!("empty-tag", tag = name))
+                    .in_file(file)
+                    .with_hint(msg!("hint-empty-tag")),
+            );
             continue;
         }
-        out.push((slug, name.as_str()));
+        out.push((slug, name.clone()));
     }
     out
 }
 
-/// What a listing sorts by, computed once per page (the lowercased title allocates, so comparing pages
-/// directly allocated twice per comparison). Read through [`Page::listed`], like everything a listing shows.
+/// What a listing sorts by. Read through [`Page::listed`], like everything a listing shows; the lowercased
+/// title is made once per version when it is linked, not per sort.
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct ListingKey<'a> {
     first: First,
-    title: String,
+    title: &'a str,
     key: &'a str,
 }
 
@@ -130,7 +135,7 @@ fn listing_key(page: &Page, lang: usize, sort_by: SortBy) -> ListingKey<'_> {
     };
     ListingKey {
         first,
-        title: listed.title.to_lowercase(),
+        title: listed.sort_title,
         key: &page.key,
     }
 }

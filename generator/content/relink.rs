@@ -3,7 +3,7 @@
 //! [`super::link`] — the same version building, link resolution, listing order and tag collection — applied
 //! to what the edit reaches; everything else is shared with the last site.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
 use super::link::{page_paths, page_variant, LinkOptions};
@@ -166,12 +166,23 @@ pub fn relink(
     }
     let mut tags = old.tags.clone();
     for lang in languages {
-        let warn = |v: &super::PageVariant| edited.contains(&v.file);
-        let now = collect_tags(&pages, lang, &warn, &mut diags);
-        if !now.keys().eq(old.tags[lang].keys()) {
+        // Only the tags an edited version is in, before or after, can have changed.
+        let mut reached_tags: BTreeSet<&str> = BTreeSet::new();
+        for &pi in &touched {
+            for page in [&old.pages[pi], &pages[pi]] {
+                if let Some(v) = &page.variants[lang] {
+                    reached_tags.extend(v.tag_slugs.iter().map(|(slug, _)| slug.as_str()));
+                }
+            }
+        }
+        if reached_tags.is_empty() {
+            continue;
+        }
+        let now = collect_tags(&pages, lang, Some(&reached_tags));
+        if now.len() != reached_tags.len() || !now.keys().all(|s| old.tags[lang].contains_key(s)) {
             return Err(Structural);
         }
-        tags[lang] = now;
+        tags[lang].extend(now);
     }
 
     let site = Site {

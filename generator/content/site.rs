@@ -88,6 +88,10 @@ pub struct PageVariant {
     /// `event.handouts`, resolved to pages when linked.
     pub handouts: Vec<super::references::Handout>,
     pub image_spans: super::references::ImageSpans,
+    /// `front.tags` as (slug, name), without the names that make no slug.
+    pub tag_slugs: Vec<(String, String)>,
+    /// The title lowercased, which listings sort by.
+    pub sort_title: String,
 }
 
 /// A page and its translations.
@@ -127,6 +131,7 @@ impl Page {
             lang: v.lang,
             fallback,
             title: &v.front.title,
+            sort_title: &v.sort_title,
             description: v.front.description.as_deref(),
             date: v.front.date.map(|d| d.0),
             updated: v.front.updated.map(|d| d.0),
@@ -146,6 +151,8 @@ pub struct Listed<'a> {
     pub lang: usize,
     pub fallback: bool,
     pub title: &'a str,
+    /// `title` lowercased, to sort by.
+    pub sort_title: &'a str,
     pub description: Option<&'a str>,
     pub date: Option<jiff::civil::Date>,
     pub updated: Option<jiff::civil::Date>,

@@ -4,6 +4,7 @@
 use crate::diagnostics::codes;
 use crate::msg;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -24,7 +25,9 @@ type Tpl = Cow<'static, str>;
 pub struct Shared<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
-    base: Vec<tera::Context>,
+    /// Per language, made when a job in that language first needs it: after an edit `serve` renders a
+    /// handful of outputs, usually in one language.
+    base: Vec<OnceLock<tera::Context>>,
     /// Size in bytes of each rendered leaflet, poster and pack, by kind, page and language.
     leaflets: super::PrintSizes,
 }
@@ -32,7 +35,7 @@ pub struct Shared<'a> {
 impl<'a> Shared<'a> {
     pub fn new(site: &'a Site, theme: &'a Theme, leaflets: super::PrintSizes) -> Self {
         let base = (0..site.config.languages.len())
-            .map(|l| base_context(site, theme, l))
+            .map(|_| OnceLock::new())
             .collect();
         Shared {
             site,
@@ -40,6 +43,13 @@ impl<'a> Shared<'a> {
             base,
             leaflets,
         }
+    }
+
+    /// A copy of the site-wide context of `lang`, for one job to add its own data to.
+    fn base(&self, lang: usize) -> tera::Context {
+        self.base[lang]
+            .get_or_init(|| base_context(self.site, self.theme, lang))
+            .clone()
     }
 }
 
@@ -255,7 +265,7 @@ fn simple(
     title: &str,
 ) -> (Tpl, tera::Context) {
     let site = shared.site;
-    let mut ctx = shared.base[lang].clone();
+    let mut ctx = shared.base(lang);
     let site_path = site.config.lang_path(lang, path);
     ctx.insert("page_title", title);
     ctx.insert("canonical", &site.config.permalink(&site_path));
@@ -462,7 +472,7 @@ fn page_context(
     let page = &site.pages[pi];
     let (v, fallback) = page.shown(lang);
     let template = page_template(shared, v)?;
-    let mut ctx = shared.base[lang].clone();
+    let mut ctx = shared.base(lang);
     let s = &site.strings;
     let section = &site.sections[page.section];
     let contact = contact_for(site, page, v, lang);
@@ -622,7 +632,7 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
     let site = shared.site;
     let section: &Section = &site.sections[si];
     let (v, fallback) = section.shown(lang);
-    let mut ctx = shared.base[lang].clone();
+    let mut ctx = shared.base(lang);
     let per_page = v.front.paginate_by.unwrap_or(usize::MAX);
     let (events, others): (Vec<usize>, Vec<usize>) = section.pages[lang]
         .iter()
@@ -823,8 +833,15 @@ fn rfc3339(site: &Site, date: jiff::civil::Date) -> String {
         .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_string())
 }
 
-fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
-    let site = shared.site;
+/// How many versions a feed shows.
+const FEED_ENTRIES: usize = 30;
+
+/// The versions the feed of `lang` shows, newest first by `updated`, else `date`. `serve` asks it whether an
+/// edited version is in the feed before rendering the feed again (`render::deps`).
+pub(super) fn feed_entries(
+    site: &Site,
+    lang: usize,
+) -> Vec<(jiff::civil::Date, &Page, &PageVariant)> {
     let mut dated: Vec<(jiff::civil::Date, &Page, &PageVariant)> = site
         .pages
         .iter()
@@ -834,8 +851,23 @@ fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
             Some((d.0, &**p, v))
         })
         .collect();
-    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.key.cmp(&b.1.key)));
-    dated.truncate(30);
+    // Page keys are unique, so this order is total and picking the newest before sorting them gives the
+    // entries a full sort gives.
+    let newest_first = |a: &(jiff::civil::Date, &Page, &PageVariant),
+                        b: &(jiff::civil::Date, &Page, &PageVariant)| {
+        b.0.cmp(&a.0).then_with(|| a.1.key.cmp(&b.1.key))
+    };
+    if dated.len() > FEED_ENTRIES {
+        dated.select_nth_unstable_by(FEED_ENTRIES - 1, newest_first);
+        dated.truncate(FEED_ENTRIES);
+    }
+    dated.sort_by(newest_first);
+    dated
+}
+
+fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
+    let site = shared.site;
+    let dated = feed_entries(site, lang);
     let entries: Vec<FeedEntry> = dated
         .iter()
         .map(|(d, p, v)| FeedEntry {
@@ -855,7 +887,7 @@ fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
         || "1970-01-01T00:00:00Z".to_string(),
         |(d, _, _)| rfc3339(site, *d),
     );
-    let mut ctx = shared.base[lang].clone();
+    let mut ctx = shared.base(lang);
     ctx.insert(
         "feed_title",
         &format!(
@@ -984,7 +1016,7 @@ fn sitemap_xml(urls: &[SitemapUrl]) -> Vec<u8> {
 fn alias_context(shared: &Shared, pi: usize, lang: usize) -> (Tpl, tera::Context) {
     let site = shared.site;
     let page = &site.pages[pi];
-    let mut ctx = shared.base[lang].clone();
+    let mut ctx = shared.base(lang);
     ctx.insert("redirect_to", &site.config.permalink(&page.paths[lang]));
     ctx.insert("redirect_url", &site.config.url(&page.paths[lang]));
     ctx.insert("page_title", &page.shown(lang).0.front.title);

@@ -23,7 +23,7 @@ pub struct Affected {
     pub tags: Vec<BTreeSet<String>>,
     /// Languages whose search index holds an edited version.
     pub search: Vec<bool>,
-    /// Languages whose feed may show an edited version (it has a date there).
+    /// Languages whose feed shows an edited version, before or after the edit.
     pub feeds: Vec<bool>,
     /// Languages where an edited version changed its tags (the tag index shows names and counts).
     pub tag_index: Vec<bool>,
@@ -191,7 +191,9 @@ pub fn reached(
                 continue;
             }
             out.search[lang] = true;
-            if lastmod(b).is_some() || lastmod(a).is_some() {
+            // Most dated versions are older than the feed's newest few, so the feed, the largest output a
+            // title edit reached, stays as it is.
+            if in_feed(old, pi, lang) || in_feed(new, pi, lang) {
                 out.feeds[lang] = true;
             }
             let retagged = b.front.tags != a.front.tags;
@@ -227,6 +229,14 @@ pub fn same_outputs(old: &Site, new: &Site, pages: &[usize]) -> bool {
 /// The date a version was last changed, as feeds and the sitemap give it.
 fn lastmod(v: &PageVariant) -> Option<jiff::civil::Date> {
     v.front.updated.or(v.front.date).map(|d| d.0)
+}
+
+/// Whether the feed of `lang` shows page `pi`'s version.
+fn in_feed(site: &Site, pi: usize, lang: usize) -> bool {
+    let page = &*site.pages[pi];
+    super::context::feed_entries(site, lang)
+        .iter()
+        .any(|(_, p, _)| std::ptr::eq(*p, page))
 }
 
 /// Same key, section, folder, fallback, URLs and languages: the page sits where it sat.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use flate2::read::DeflateDecoder;
@@ -28,6 +28,8 @@ pub struct Stored {
     len: usize,
     hash: u128,
     body: Body,
+    /// Its share of the spill's allowance for outputs kept in memory after an edit, if it holds one.
+    _kept: Option<Kept>,
 }
 
 /// Where an output's bytes are: deflated when that makes them smaller (text), as they are otherwise
@@ -71,6 +73,12 @@ const DEFLATE_FROM: usize = 512;
 /// a block of page cache) than the bytes themselves.
 const SPILL_FROM: usize = 1024;
 
+/// At most this many bytes (as kept, deflated) of outputs that rebuilds after an edit keep in memory rather
+/// than in spill files ([`Store::after_edit`]): a new file costs about a millisecond on a slow disk while
+/// the editor waits for the page, and an edit reaches only a handful of outputs. Once it is used up, such
+/// outputs go to files as any others do, so memory stays bounded however long `serve` runs.
+const KEEP_AT_MOST: usize = 16 << 20;
+
 /// The bytes as kept: deflated when that saves an eighth or more.
 fn pack(bytes: &[u8]) -> (bool, Vec<u8>) {
     if bytes.len() >= DEFLATE_FROM {
@@ -84,15 +92,19 @@ fn pack(bytes: &[u8]) -> (bool, Vec<u8>) {
 impl Stored {
     /// An output kept in memory.
     pub fn new(bytes: &[u8]) -> Stored {
-        Stored::with_hash(bytes, hash(bytes), None)
+        Stored::with_hash(bytes, hash(bytes), None, false)
     }
 
     /// An output kept in a file of `spill` when it is large enough, in memory otherwise (or when the file
-    /// cannot be written).
-    fn with_hash(bytes: &[u8], hash: u128, spill: Option<&Arc<Spill>>) -> Stored {
+    /// cannot be written). With `keep`, a large one stays in memory too while the spill's allowance lasts.
+    fn with_hash(bytes: &[u8], hash: u128, spill: Option<&Arc<Spill>>, keep: bool) -> Stored {
         let (deflated, packed) = pack(bytes);
-        let file = spill
-            .filter(|_| packed.len() >= SPILL_FROM)
+        let large = spill.filter(|_| packed.len() >= SPILL_FROM);
+        let kept = large
+            .filter(|_| keep)
+            .and_then(|spill| spill.keep(packed.len()));
+        let file = large
+            .filter(|_| kept.is_none())
             .and_then(|spill| spill.write(&packed));
         let body = match file {
             Some(file) => Body::Disk { deflated, file },
@@ -105,6 +117,7 @@ impl Stored {
             len: bytes.len(),
             hash,
             body,
+            _kept: kept,
         }
     }
 
@@ -139,6 +152,8 @@ pub struct Spill {
     next: AtomicU64,
     /// Set once writing failed (the disk is full): outputs stay in memory from then on.
     failed: AtomicBool,
+    /// Bytes of the outputs held in memory in place of files, out of [`KEEP_AT_MOST`].
+    kept: AtomicUsize,
 }
 
 impl Spill {
@@ -150,11 +165,25 @@ impl Spill {
             dir: Mutex::new(Some(dir)),
             next: AtomicU64::new(0),
             failed: AtomicBool::new(false),
+            kept: AtomicUsize::new(0),
         }))
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Takes `len` bytes of the allowance for outputs kept in memory; `None` when it would run out.
+    fn keep(self: &Arc<Spill>, len: usize) -> Option<Kept> {
+        self.kept
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |k| {
+                k.checked_add(len).filter(|&k| k <= KEEP_AT_MOST)
+            })
+            .ok()?;
+        Some(Kept {
+            spill: self.clone(),
+            len,
+        })
     }
 
     fn write(self: &Arc<Spill>, bytes: &[u8]) -> Option<SpillFile> {
@@ -199,6 +228,18 @@ impl Spill {
     }
 }
 
+/// An output's share of the spill's allowance for outputs kept in memory, given back with the output.
+struct Kept {
+    spill: Arc<Spill>,
+    len: usize,
+}
+
+impl Drop for Kept {
+    fn drop(&mut self) {
+        self.spill.kept.fetch_sub(self.len, Ordering::Relaxed);
+    }
+}
+
 /// One output's file in the spill folder, deleted with the last version of the site that serves it.
 struct SpillFile {
     spill: Arc<Spill>,
@@ -230,6 +271,8 @@ pub struct Store {
     files: Mutex<Rendered>,
     spill: Option<Arc<Spill>>,
     previous: Option<Arc<Files>>,
+    /// Large outputs stay in memory while the spill's allowance lasts ([`Store::after_edit`]).
+    keep: bool,
 }
 
 impl Store {
@@ -238,7 +281,15 @@ impl Store {
             files: Mutex::default(),
             spill,
             previous,
+            keep: false,
         }
+    }
+
+    /// This store is for a rebuild after an edit: the few outputs it reaches are published without waiting
+    /// for new spill files, within [`KEEP_AT_MOST`].
+    pub fn after_edit(mut self) -> Store {
+        self.keep = true;
+        self
     }
 
     pub fn into_files(self) -> Rendered {
@@ -257,7 +308,12 @@ impl Sink for Store {
             .filter(|old| old.len == bytes.len() && old.hash == hash);
         let stored = match same {
             Some(old) => old.clone(),
-            None => Arc::new(Stored::with_hash(bytes, hash, self.spill.as_ref())),
+            None => Arc::new(Stored::with_hash(
+                bytes,
+                hash,
+                self.spill.as_ref(),
+                self.keep,
+            )),
         };
         self.files
             .lock()
@@ -453,7 +509,7 @@ mod tests {
                 )
             })
             .collect();
-        let stored = Stored::with_hash(page.as_bytes(), hash(page.as_bytes()), Some(&spill));
+        let stored = Stored::with_hash(page.as_bytes(), hash(page.as_bytes()), Some(&spill), false);
         assert!(matches!(stored.body, Body::Disk { .. }));
         assert_eq!(count(), 1);
         assert_eq!(&stored.bytes().unwrap()[..], page.as_bytes());
@@ -462,6 +518,7 @@ mod tests {
             b"<meta http-equiv=refresh>",
             hash(b"<meta http-equiv=refresh>"),
             Some(&spill),
+            false,
         );
         assert!(matches!(small.body, Body::Memory { .. }));
         assert_eq!(count(), 1);
@@ -491,6 +548,16 @@ mod tests {
         drop(old);
         drop(new);
         assert_eq!(count(), 0);
+
+        // After an edit, large outputs stay in memory within the allowance, which they give back when dropped.
+        let edit = Store::new(Some(spill.clone()), None).after_edit();
+        edit.put(&path("a/index.html"), page.as_bytes()).unwrap();
+        let kept = edit.into_files();
+        assert_eq!(count(), 0);
+        assert!(spill.kept.load(Ordering::Relaxed) > 0);
+        assert_eq!(&kept["a/index.html"].bytes().unwrap()[..], page.as_bytes());
+        drop(kept);
+        assert_eq!(spill.kept.load(Ordering::Relaxed), 0);
         let folder = spill.path().to_path_buf();
         spill.remove();
         assert!(!folder.exists());

@@ -422,6 +422,11 @@ impl Builder {
             .partition(|j| !matches!(j.job, Job::SearchIndex { .. }));
         let previous = (!first).then(|| self.files());
         let sink = Store::new(self.spill.clone(), previous);
+        let sink = if plan.affected.is_some() {
+            sink.after_edit()
+        } else {
+            sink
+        };
         let mut count = now.len();
         let hidden = Progress::hidden();
         if first {
