@@ -260,6 +260,27 @@ impl LinkIndex {
     }
 }
 
+impl Site {
+    /// The page or section a path relative to `content/` names (`paspor/paspor-baru.md#biaya`, as a
+    /// glossary entry's `link:` writes it), and the anchor if any: the same index Markdown links resolve in.
+    pub fn content_target(&self, link: &str) -> Option<(Target, Option<String>)> {
+        let (path, anchor) = match link.split_once('#') {
+            Some((p, a)) => (p, Some(a.to_string())),
+            None => (link, None),
+        };
+        self.links
+            .target_of(path.trim_start_matches("./"))
+            .map(|t| (t, anchor))
+    }
+
+    /// Every file a link can name, relative to `content/`, sorted (for "did you mean").
+    pub fn content_files(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.links.files.keys().cloned().collect();
+        out.sort();
+        out
+    }
+}
+
 impl std::fmt::Debug for LinkIndex {
     // Sorted, so that two equal sites print the same (a hash map's order differs between two maps).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

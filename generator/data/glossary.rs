@@ -250,8 +250,8 @@ pub fn check_links(
     let mut diags = Vec::new();
     for term in &glossary.entries {
         let Some(link) = &term.link else { continue };
-        if link_target(site, link).is_none() {
-            let files = content_files(site);
+        if site.content_target(link).is_none() {
+            let files = site.content_files();
             let path = link.split('#').next().unwrap_or_default();
             let hint = match did_you_mean(path, files.iter().map(String::as_str)) {
                 Some(s) => msg!(
@@ -278,51 +278,6 @@ pub fn check_links(
 }
 
 /// Every Markdown file of the site, relative to `content/`.
-fn content_files(site: &crate::content::site::Site) -> Vec<String> {
-    let pages = site
-        .pages
-        .iter()
-        .flat_map(|p| p.variants.iter().flatten().map(|v| v.file.clone()));
-    let sections = site
-        .sections
-        .iter()
-        .flat_map(|s| s.variants.iter().flatten().filter_map(|v| v.file.clone()));
-    pages
-        .chain(sections)
-        .filter_map(|f| f.strip_prefix("content/").map(str::to_string))
-        .collect()
-}
-
-/// The page or section a glossary `link:` names (relative to `content/`), and the anchor, if any.
-pub fn link_target(
-    site: &crate::content::site::Site,
-    link: &str,
-) -> Option<(crate::content::site::Target, Option<String>)> {
-    use crate::content::site::Target;
-    let (path, anchor) = match link.split_once('#') {
-        Some((p, a)) => (p, Some(a.to_string())),
-        None => (link, None),
-    };
-    let file = format!("content/{}", path.trim_start_matches("./"));
-    let page = site
-        .pages
-        .iter()
-        .position(|p| p.variants.iter().flatten().any(|v| v.file == file))
-        .map(Target::Page);
-    let section = || {
-        site.sections
-            .iter()
-            .position(|s| {
-                s.variants
-                    .iter()
-                    .flatten()
-                    .any(|v| v.file.as_deref() == Some(file.as_str()))
-            })
-            .map(Target::Section)
-    };
-    page.or_else(section).map(|t| (t, anchor))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,7 +51,7 @@ pub fn entries(site: &Site, lang: usize) -> Vec<Entry<'_>> {
 
 /// The URL and title of a glossary `link:` in `lang` (`None` for a broken one, which `check_links` reports).
 pub fn guide_link(site: &Site, link: &str, lang: usize) -> Option<GuideLink> {
-    let (target, anchor) = crate::data::glossary::link_target(site, link)?;
+    let (target, anchor) = site.content_target(link)?;
     let (path, title) = match target {
         Target::Page(i) => (
             &site.pages[i].paths[lang],
