@@ -6,6 +6,7 @@
 //! the files links can name; resolve the links ([`super::resolve`]); order the listings and collect the tags
 //! ([`super::order`]). [`super::relink`] runs the same phases for the pages an edit changed.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -207,39 +208,55 @@ fn pages(
         .enumerate()
         .map(|(i, s)| (s.dir.as_str(), i))
         .collect();
-    let mut pages = Vec::with_capacity(files.len());
-    let mut pending = Vec::new();
-    for (key, mut files) in files {
-        files.sort_by_key(|f| f.lang);
-        let pi = pages.len();
-        let mut variants: Vec<Option<PageVariant>> = vec![None; langs];
-        let section = section_index
-            .get(files[0].section_dir.as_str())
-            .copied()
-            .unwrap_or(0);
-        let bundle_dir = files[0].bundle.then(|| key.clone());
-        for f in files {
-            let (variant, links) = page_variant(f, config, options.now.date(), diags);
-            pending.push(Unresolved {
-                owner: Target::Page(pi),
-                lang: variant.lang,
-                file: variant.file.clone(),
-                body_offset: variant.body.offset,
-                links,
+    // Making a page's versions reads only that page's files: the pages are made in parallel (linking is
+    // otherwise one thread while the other cores wait), then gathered in key order, so the site, the
+    // pending links and the diagnostics come out as a sequential loop would make them.
+    let files: Vec<(String, Vec<LoadedPage>)> = files.into_iter().collect();
+    let made: Vec<(Arc<Page>, Vec<Unresolved>, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .enumerate()
+        .map(|(pi, (key, mut files))| {
+            let mut diags = Vec::new();
+            let mut pending = Vec::with_capacity(files.len());
+            files.sort_by_key(|f| f.lang);
+            let mut variants: Vec<Option<PageVariant>> = vec![None; langs];
+            let first_dir = files.first().map(|f| f.section_dir.as_str());
+            let section = first_dir
+                .and_then(|dir| section_index.get(dir))
+                .copied()
+                .unwrap_or(0);
+            let bundle_dir = files.first().is_some_and(|f| f.bundle).then(|| key.clone());
+            for f in files {
+                let (variant, links) = page_variant(f, config, options.now.date(), &mut diags);
+                pending.push(Unresolved {
+                    owner: Target::Page(pi),
+                    lang: variant.lang,
+                    file: variant.file.clone(),
+                    body_offset: variant.body.offset,
+                    links,
+                });
+                let lang = variant.lang;
+                variants[lang] = Some(variant);
+            }
+            let fallback = variants.iter().position(Option::is_some).unwrap_or(0);
+            let paths = page_paths(config, &sections[section].dir, &variants, fallback);
+            let page = Arc::new(Page {
+                key,
+                section,
+                bundle_dir,
+                variants,
+                fallback,
+                paths,
             });
-            let lang = variant.lang;
-            variants[lang] = Some(variant);
-        }
-        let fallback = variants.iter().position(Option::is_some).unwrap_or(0);
-        let paths = page_paths(config, &sections[section].dir, &variants, fallback);
-        pages.push(Arc::new(Page {
-            key,
-            section,
-            bundle_dir,
-            variants,
-            fallback,
-            paths,
-        }));
+            (page, pending, diags)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(made.len());
+    let mut pending = Vec::new();
+    for (page, links, page_diags) in made {
+        pages.push(page);
+        pending.extend(links);
+        diags.extend(page_diags);
     }
     (pages, pending)
 }
