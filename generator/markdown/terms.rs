@@ -89,7 +89,9 @@ fn split_text<'a>(
     out: &mut Vec<(Event<'a>, Range<usize>)>,
 ) {
     let mut rest = 0;
-    while let Some((term, start, end)) = first_match(text, rest, terms, linked) {
+    // Lowercased once for the whole text: ASCII lowercasing keeps byte offsets, so each search slices it.
+    let lower = text.to_ascii_lowercase();
+    while let Some((term, start, end)) = first_match(text, &lower, rest, terms, linked) {
         linked[term] = true;
         if start > rest {
             out.push((
@@ -125,6 +127,7 @@ fn split_text<'a>(
 /// together): (term, start, end), byte offsets on char boundaries.
 fn first_match(
     text: &str,
+    lower: &str,
     from: usize,
     terms: &[TermLink],
     linked: &[bool],
@@ -133,7 +136,7 @@ fn first_match(
     // A fast test first: a form that does not occur at all (in any ASCII case, for a form matched in any
     // case) cannot match, and most of a glossary's forms do not occur in a given paragraph. Lowercasing
     // ASCII keeps byte offsets, and the character-by-character `find_word` still decides.
-    let lower_tail = tail.to_ascii_lowercase();
+    let lower_tail = lower.get(from..)?;
     let may_occur = |form: &str| {
         if !form.chars().any(char::is_lowercase) {
             tail.contains(form)

@@ -79,6 +79,15 @@ const SPILL_FROM: usize = 1024;
 /// outputs go to files as any others do, so memory stays bounded however long `serve` runs.
 const KEEP_AT_MOST: usize = 16 << 20;
 
+/// Where an output large enough for a spill file goes.
+#[derive(Clone, Copy, Default)]
+enum Large {
+    #[default]
+    ToFile,
+    /// In memory while [`KEEP_AT_MOST`] lasts, in a file after that.
+    InMemoryWhileAllowed,
+}
+
 /// The bytes as kept: deflated when that saves an eighth or more.
 fn pack(bytes: &[u8]) -> (bool, Vec<u8>) {
     if bytes.len() >= DEFLATE_FROM {
@@ -92,18 +101,19 @@ fn pack(bytes: &[u8]) -> (bool, Vec<u8>) {
 impl Stored {
     /// An output kept in memory.
     pub fn new(bytes: &[u8]) -> Stored {
-        Stored::with_hash(bytes, hash(bytes), None, false)
+        Stored::with_hash(bytes, hash(bytes), None, Large::ToFile)
     }
 
     /// An output kept in a file of `spill` when it is large enough, in memory otherwise (or when the file
-    /// cannot be written). With `keep`, a large one stays in memory too while the spill's allowance lasts.
-    fn with_hash(bytes: &[u8], hash: u128, spill: Option<&Arc<Spill>>, keep: bool) -> Stored {
+    /// cannot be written); with [`Large::InMemoryWhileAllowed`], a large one stays in memory too while the
+    /// spill's allowance lasts.
+    fn with_hash(bytes: &[u8], hash: u128, spill: Option<&Arc<Spill>>, large: Large) -> Stored {
         let (deflated, packed) = pack(bytes);
-        let large = spill.filter(|_| packed.len() >= SPILL_FROM);
-        let kept = large
-            .filter(|_| keep)
+        let spill = spill.filter(|_| packed.len() >= SPILL_FROM);
+        let kept = spill
+            .filter(|_| matches!(large, Large::InMemoryWhileAllowed))
             .and_then(|spill| spill.keep(packed.len()));
-        let file = large
+        let file = spill
             .filter(|_| kept.is_none())
             .and_then(|spill| spill.write(&packed));
         let body = match file {
@@ -271,8 +281,8 @@ pub struct Store {
     files: Mutex<Rendered>,
     spill: Option<Arc<Spill>>,
     previous: Option<Arc<Files>>,
-    /// Large outputs stay in memory while the spill's allowance lasts ([`Store::after_edit`]).
-    keep: bool,
+    /// Where large outputs go ([`Store::after_edit`] keeps them in memory while the allowance lasts).
+    large: Large,
 }
 
 impl Store {
@@ -281,14 +291,14 @@ impl Store {
             files: Mutex::default(),
             spill,
             previous,
-            keep: false,
+            large: Large::ToFile,
         }
     }
 
     /// This store is for a rebuild after an edit: the few outputs it reaches are published without waiting
     /// for new spill files, within [`KEEP_AT_MOST`].
     pub fn after_edit(mut self) -> Store {
-        self.keep = true;
+        self.large = Large::InMemoryWhileAllowed;
         self
     }
 
@@ -312,7 +322,7 @@ impl Sink for Store {
                 bytes,
                 hash,
                 self.spill.as_ref(),
-                self.keep,
+                self.large,
             )),
         };
         self.files
@@ -509,7 +519,12 @@ mod tests {
                 )
             })
             .collect();
-        let stored = Stored::with_hash(page.as_bytes(), hash(page.as_bytes()), Some(&spill), false);
+        let stored = Stored::with_hash(
+            page.as_bytes(),
+            hash(page.as_bytes()),
+            Some(&spill),
+            Large::ToFile,
+        );
         assert!(matches!(stored.body, Body::Disk { .. }));
         assert_eq!(count(), 1);
         assert_eq!(&stored.bytes().unwrap()[..], page.as_bytes());
@@ -518,7 +533,7 @@ mod tests {
             b"<meta http-equiv=refresh>",
             hash(b"<meta http-equiv=refresh>"),
             Some(&spill),
-            false,
+            Large::ToFile,
         );
         assert!(matches!(small.body, Body::Memory { .. }));
         assert_eq!(count(), 1);
