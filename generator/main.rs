@@ -124,7 +124,9 @@ enum FormatArg {
 }
 
 // A build allocates many small strings on every thread at once (contexts, escaped HTML, search
-// terms); glibc's malloc spent a fifth of the build's CPU on them (bench/README.md).
+// terms); glibc's malloc spent a fifth of the build's CPU on them (bench/README.md). Built without
+// transparent huge pages (Cargo.toml `no_thp`): a build is short-lived and touches each fresh 2 MiB page
+// once, so zeroing whole huge pages cost up to a third of the build's time on the kernel side, in bursts.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
