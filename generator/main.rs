@@ -158,6 +158,7 @@ fn main() -> ExitCode {
                 strict,
                 progress: true,
                 timings: std::env::var_os("SULUH_TIMINGS").is_some_and(|v| v == "1"),
+                exits_after: true,
                 ..Options::new(root)
             };
             let started = std::time::Instant::now();

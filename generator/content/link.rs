@@ -377,17 +377,22 @@ fn check_tariffs(
         text: &f.front_text,
         offset: f.front_offset,
     };
-    let spans = doc.values_in_block("fees", "tariff");
+    // Where the references are written is looked up only for a page that has a bad one: scanning the
+    // front matter of every page for them was most of linking.
+    let spans = std::cell::OnceCell::new();
     for (i, id) in ids.enumerate() {
-        let span = spans
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| doc.span_of(&["fees"]));
+        let span = || {
+            spans
+                .get_or_init(|| doc.values_in_block("fees", "tariff"))
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| doc.span_of(&["fees"]))
+        };
         match tariffs.get(id) {
             None => {
                 let (message, hint) = tariffs.unknown(id);
                 diags.push(
-                    doc.error_at(codes::UNKNOWN_TARIFF, span, message)
+                    doc.error_at(codes::UNKNOWN_TARIFF, span(), message)
                         .with_hint(hint),
                 );
             }
@@ -396,7 +401,7 @@ fn check_tariffs(
                 diags.push(
                     doc.error_at(
                         codes::EXPIRED_TARIFF,
-                        span,
+                        span(),
                         msg!("expired-tariff", tariff = id, until = until),
                     )
                     .with_hint(msg!(

@@ -82,10 +82,12 @@ impl LeafletEngine {
 /// RGB PNG with fdeflate's fast compression: PNG encoding is most of a card's cost, and a card is flat
 /// colours and text, which compress well even so.
 fn opaque_png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, png::EncodingError> {
-    let rgb: Vec<u8> = rgba
-        .chunks_exact(4)
-        .flat_map(|px| [px[0], px[1], px[2]])
-        .collect();
+    // Copying three bytes at a time, not one by one through an iterator: this loop over 756,000 pixels
+    // took as long as compressing them.
+    let mut rgb = Vec::with_capacity(rgba.len() / 4 * 3);
+    for px in rgba.chunks_exact(4) {
+        rgb.extend_from_slice(px.get(..3).unwrap_or_default());
+    }
     let mut out = Vec::with_capacity(rgb.len() / 8);
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_color(png::ColorType::Rgb);

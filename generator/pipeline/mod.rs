@@ -50,6 +50,9 @@ pub struct Options {
     /// Write the service worker (when `offline.enabled`). `serve` does not: a worker would cache the preview,
     /// and its version, a hash of every page, would be worked out again after every save.
     pub service_worker: bool,
+    /// The process ends right after this build (`suluh build`): the site's memory is left for the system
+    /// to take back at exit instead of being freed allocation by allocation.
+    pub exits_after: bool,
 }
 
 impl Options {
@@ -63,6 +66,7 @@ impl Options {
             timings: false,
             strict: false,
             service_worker: true,
+            exits_after: false,
         }
     }
 }
@@ -428,9 +432,13 @@ pub fn build(options: &Options, output: &Path) -> Outcome {
             ),
         }
         // Freeing the site (hundreds of thousands of small allocations at 1,000 guides a language) is
-        // 10 ms or more of one thread at the very end; the command only reports the outcome and exits
-        // after this, so another thread frees it meanwhile.
-        std::thread::spawn(move || drop(prepared));
+        // 10 ms or more of one thread at the very end, and the allocator then hands the pages back to the
+        // system one by one, only for the process to end. A caller that goes on frees it on another thread.
+        if options.exits_after {
+            std::mem::forget(prepared);
+        } else {
+            std::thread::spawn(move || drop(prepared));
+        }
     }
     normalize(&mut diags);
     Outcome {

@@ -45,11 +45,89 @@ impl<'a> Shared<'a> {
         }
     }
 
-    /// A copy of the site-wide context of `lang`, for one job to add its own data to.
-    fn base(&self, lang: usize) -> tera::Context {
-        self.base[lang]
-            .get_or_init(|| base_context(self.site, self.theme, lang))
-            .clone()
+    /// An empty job context over the site-wide context of `lang`.
+    fn base(&self, lang: usize) -> JobData {
+        JobData {
+            lang: Some(lang),
+            own: tera::Context::new(),
+            keys: Vec::new(),
+        }
+    }
+
+    /// The site-wide context of `lang`.
+    fn site_wide(&self, lang: usize) -> &tera::Context {
+        self.base[lang].get_or_init(|| base_context(self.site, self.theme, lang))
+    }
+}
+
+/// A job's own template data, laid over its language's site-wide context when it is rendered.
+pub struct JobData {
+    /// `None` for outputs that are not pages of a language (the sitemap, the service worker).
+    lang: Option<usize>,
+    own: tera::Context,
+    /// The keys of `own`: where the job's data goes in the worker's context, and what to undo after.
+    keys: Vec<String>,
+}
+
+impl JobData {
+    fn alone(own: tera::Context) -> Self {
+        JobData {
+            lang: None,
+            own,
+            keys: Vec::new(),
+        }
+    }
+
+    fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.keys.push(key.to_string());
+        self.own.insert(key, value);
+    }
+
+    /// Adds a value without the copy `Context::insert` makes of everything it is given.
+    fn insert_owned(&mut self, key: &str, value: Value) {
+        self.keys.push(key.to_string());
+        insert_owned(&mut self.own, key, value);
+    }
+}
+
+/// One worker's copies of the site-wide contexts, one per language, made on first use. The site-wide
+/// context holds about 150 UI strings; copying it for every page and freeing it after was a twentieth of
+/// a large build. A job's data is laid over the copy for its render and taken off again after, so every
+/// job sees exactly the site-wide context and its own data, whatever the worker rendered before.
+#[derive(Default)]
+pub struct Layers(Vec<Option<tera::Context>>);
+
+impl Layers {
+    fn render_to(
+        &mut self,
+        shared: &Shared,
+        tera: &tera::Tera,
+        template: &str,
+        data: JobData,
+        out: &mut Vec<u8>,
+    ) -> tera::Result<()> {
+        let Some(lang) = data.lang else {
+            return tera.render_to(template, &data.own, out);
+        };
+        if self.0.len() <= lang {
+            self.0.resize_with(lang + 1, || None);
+        }
+        let Some(slot) = self.0.get_mut(lang) else {
+            return tera.render_to(template, &data.own, out);
+        };
+        let ctx = slot.get_or_insert_with(|| shared.site_wide(lang).clone());
+        ctx.extend(data.own);
+        let result = tera.render_to(template, ctx, out);
+        let site_wide = shared.site_wide(lang);
+        for key in &data.keys {
+            match site_wide.get(key) {
+                Some(value) => insert_owned(ctx, key, value.clone()),
+                None => {
+                    ctx.remove(key);
+                }
+            }
+        }
+        result
     }
 }
 
@@ -158,7 +236,12 @@ fn short_hash(bytes: &[u8]) -> String {
 }
 
 /// Renders one template job to text.
-pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, Diagnostic> {
+pub fn render(
+    shared: &Shared,
+    tera: &tera::Tera,
+    job: &Job,
+    layers: &mut Layers,
+) -> Result<Vec<u8>, Diagnostic> {
     let site = shared.site;
     let (template, ctx) = match job {
         Job::Page { page, lang } => page_context(shared, *page, *lang)?,
@@ -205,7 +288,7 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
         Job::Sitemap => {
             let mut ctx = tera::Context::new();
             with_sitemap_urls(shared, |urls| ctx.insert("urls", urls));
-            ("sitemap.xml".into(), ctx)
+            ("sitemap.xml".into(), JobData::alone(ctx))
         }
         Job::Alias { page, lang } => alias_context(shared, *page, *lang),
         Job::Offline { lang } => {
@@ -229,7 +312,7 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
             ctx.insert("version", &crate::offline::version(site, &assets));
             ctx.insert("languages", &crate::offline::worker_languages(site));
             ctx.insert("assets", &assets);
-            ("sw.js".into(), ctx)
+            ("sw.js".into(), JobData::alone(ctx))
         }
         Job::Static { .. }
         | Job::Asset { .. }
@@ -252,7 +335,8 @@ pub fn render(shared: &Shared, tera: &tera::Tera, job: &Job) -> Result<Vec<u8>, 
     // Into bytes, not a `String`: the output goes straight to a file, and `Tera::render` would check
     // every rendered byte for UTF-8 once more.
     let mut out = Vec::with_capacity(16 * 1024);
-    tera.render_to(&template, &ctx, &mut out)
+    layers
+        .render_to(shared, tera, &template, ctx, &mut out)
         .map_err(|e| shared.theme.template_error(&e, Some(&template)))?;
     Ok(out)
 }
@@ -263,7 +347,7 @@ fn simple(
     template: &'static str,
     path: &str,
     title: &str,
-) -> (Tpl, tera::Context) {
+) -> (Tpl, JobData) {
     let site = shared.site;
     let mut ctx = shared.base(lang);
     let site_path = site.config.lang_path(lang, path);
@@ -463,11 +547,7 @@ fn phone_digits(p: &str) -> String {
         .collect()
 }
 
-fn page_context(
-    shared: &Shared,
-    pi: usize,
-    lang: usize,
-) -> Result<(Tpl, tera::Context), Diagnostic> {
+fn page_context(shared: &Shared, pi: usize, lang: usize) -> Result<(Tpl, JobData), Diagnostic> {
     let site = shared.site;
     let page = &site.pages[pi];
     let (v, fallback) = page.shown(lang);
@@ -551,7 +631,7 @@ fn page_context(
             Value::String(body_html(site, &v.body, lang)),
         );
     }
-    insert_owned(&mut ctx, "page", page_value);
+    ctx.insert_owned("page", page_value);
     ctx.insert("page_title", &v.front.title);
     ctx.insert("description", &v.front.description);
     ctx.insert("canonical", &site.config.permalink(&page.paths[lang]));
@@ -628,7 +708,7 @@ fn section_cards(site: &Site, si: usize, lang: usize) -> Vec<Value> {
         .collect()
 }
 
-fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tpl, tera::Context) {
+fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tpl, JobData) {
     let site = shared.site;
     let section: &Section = &site.sections[si];
     let (v, fallback) = section.shown(lang);
@@ -753,7 +833,7 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
     (template, ctx)
 }
 
-fn tag_context(shared: &Shared, lang: usize, slug: &str) -> (Tpl, tera::Context) {
+fn tag_context(shared: &Shared, lang: usize, slug: &str) -> (Tpl, JobData) {
     let site = shared.site;
     let tag = &site.tags[lang][slug];
     let path = site.config.lang_path(lang, &format!("tags/{slug}/"));
@@ -790,7 +870,7 @@ fn tag_context(shared: &Shared, lang: usize, slug: &str) -> (Tpl, tera::Context)
     (t, ctx)
 }
 
-fn tag_index_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
+fn tag_index_context(shared: &Shared, lang: usize) -> (Tpl, JobData) {
     let site = shared.site;
     let (t, mut ctx) = simple(
         shared,
@@ -865,7 +945,7 @@ pub(super) fn feed_entries(
     dated
 }
 
-fn feed_context(shared: &Shared, lang: usize) -> (Tpl, tera::Context) {
+fn feed_context(shared: &Shared, lang: usize) -> (Tpl, JobData) {
     let site = shared.site;
     let dated = feed_entries(site, lang);
     let entries: Vec<FeedEntry> = dated
@@ -1013,7 +1093,7 @@ fn sitemap_xml(urls: &[SitemapUrl]) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn alias_context(shared: &Shared, pi: usize, lang: usize) -> (Tpl, tera::Context) {
+fn alias_context(shared: &Shared, pi: usize, lang: usize) -> (Tpl, JobData) {
     let site = shared.site;
     let page = &site.pages[pi];
     let mut ctx = shared.base(lang);
