@@ -174,6 +174,40 @@ enum Read {
 }
 
 /// Read, load and link everything.
+/// Reads and loads `content/` as far as `read` says it is not done yet.
+fn read_content(
+    options: &Options,
+    sources: &Arc<Sources>,
+    cache: &mut LoadCache,
+    read: Read,
+    config: &Config,
+) -> (cache::ReadAndLoaded, Option<BTreeSet<String>>) {
+    match read {
+        Read::Done(mut r) => {
+            // Only the changed files were loaded: load the others too, then link everything.
+            if let Some(mut listing) = cache.listing.take() {
+                cache.load_all(
+                    &mut listing,
+                    &options.root,
+                    sources,
+                    config,
+                    Vec::new(),
+                    &mut r.changed,
+                );
+                cache.listing = Some(listing);
+            }
+            (cache.collect(r.diagnostics), r.changed)
+        }
+        Read::Pending(reading) => {
+            let key = ConfigKey {
+                texts: crate::data::load_key(sources),
+                base_url: options.base_url.clone(),
+            };
+            cache.read_and_load(&options.root, sources, config, key, reading)
+        }
+    }
+}
+
 fn prepare_in(options: &Options, sources: &Arc<Sources>, cache: &mut LoadCache, read: Read) -> Run {
     let mut diags = Vec::new();
     let clock = Clock::start(options.timings);
@@ -210,7 +244,13 @@ fn prepare_in(options: &Options, sources: &Arc<Sources>, cache: &mut LoadCache, 
             None
         }
     };
-    let tera = match theme.as_ref().map(Theme::tera) {
+    clock.lap("config, i18n, theme");
+    // The templates compile on one core while the others read the content; neither needs the other.
+    let (tera, (read, changed)) = rayon::join(
+        || theme.as_ref().map(Theme::tera),
+        || read_content(options, sources, cache, read, &config),
+    );
+    let tera = match tera {
         Some(Ok(t)) => Some(t),
         Some(Err(e)) => {
             diags.extend(e);
@@ -218,35 +258,9 @@ fn prepare_in(options: &Options, sources: &Arc<Sources>, cache: &mut LoadCache, 
         }
         None => None,
     };
-
-    clock.lap("config, i18n, theme");
-    let (read, changed) = match read {
-        Read::Done(mut r) => {
-            // Only the changed files were loaded: load the others too, then link everything.
-            if let Some(mut listing) = cache.listing.take() {
-                cache.load_all(
-                    &mut listing,
-                    &options.root,
-                    sources,
-                    &config,
-                    Vec::new(),
-                    &mut r.changed,
-                );
-                cache.listing = Some(listing);
-            }
-            (cache.collect(r.diagnostics), r.changed)
-        }
-        Read::Pending(reading) => {
-            let key = ConfigKey {
-                texts: crate::data::load_key(sources),
-                base_url: options.base_url.clone(),
-            };
-            cache.read_and_load(&options.root, sources, &config, key, reading)
-        }
-    };
     diags.extend(read.diagnostics);
     let (loaded, assets) = (read.loaded, read.assets);
-    clock.lap("read and load (front matter, Markdown)");
+    clock.lap("read and load (front matter, Markdown), compile templates");
 
     let (Some(strings), Some(theme), Some(tera)) = (strings, theme, tera) else {
         normalize(&mut diags);

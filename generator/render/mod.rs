@@ -733,3 +733,66 @@ fn io_error(what: &str, e: std::io::Error) -> Diagnostic {
     )
     .with_hint(msg!("hint-cannot-write-output"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{prepare, Options};
+
+    /// Renders every template job of `site`, in `order`, on one worker's [`context::Layers`].
+    fn render_in_order(
+        prepared: &crate::pipeline::Prepared,
+        jobs: &[&Planned],
+    ) -> BTreeMap<String, Vec<u8>> {
+        let shared = context::Shared::new(&prepared.site, &prepared.theme, PrintSizes::new());
+        let mut layers = context::Layers::default();
+        jobs.iter()
+            .filter_map(|planned| {
+                let bytes = context::render(&shared, &prepared.tera, &planned.job, &mut layers);
+                Some((planned.out.as_str().to_string(), bytes.ok()?))
+            })
+            .collect()
+    }
+
+    // A worker lays each job's data over its copy of the site-wide context and takes it off after: what a
+    // page shows must not depend on which jobs the same worker rendered before it.
+    #[test]
+    fn a_job_renders_the_same_whatever_its_worker_rendered_before() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        let options = Options {
+            now: jiff::Timestamp::from_second(1_795_392_000).ok(),
+            ..Options::new(root)
+        };
+        let (prepared, diags) = prepare(&options, &Default::default());
+        let prepared = prepared.unwrap_or_else(|| panic!("the fixture prepares: {diags:?}"));
+        let (planned, _) = plan(&prepared.site, &prepared.theme);
+        let templated: Vec<&Planned> = planned
+            .iter()
+            .filter(|p| {
+                let output = p.out.as_str();
+                output.ends_with(".html") || output.ends_with(".xml") || output.ends_with(".js")
+            })
+            .filter(|p| !matches!(p.job, Job::Static { .. } | Job::Asset { .. }))
+            .collect();
+        let alone: BTreeMap<String, Vec<u8>> = templated
+            .iter()
+            .flat_map(|p| render_in_order(&prepared, &[p]))
+            .collect();
+        assert!(alone.len() > 40, "only {} outputs rendered", alone.len());
+        // 404 and offline pages set `noindex`; guides add `page`, listings `pages`: in both orders, every
+        // kind of job follows every other kind on the same worker.
+        let forward = render_in_order(&prepared, &templated);
+        let backward: Vec<&Planned> = templated.iter().rev().copied().collect();
+        let backward = render_in_order(&prepared, &backward);
+        for (path, bytes) in &alone {
+            assert!(
+                forward.get(path) == Some(bytes),
+                "{path} differs after the jobs before it"
+            );
+            assert!(
+                backward.get(path) == Some(bytes),
+                "{path} differs after the jobs after it"
+            );
+        }
+    }
+}
