@@ -711,15 +711,24 @@ fn collapse_whitespace(text: &str) -> String {
     // Unicode whitespace table was most of this function's time on Arabic pages, and only four lead
     // bytes can begin a non-ASCII whitespace character. Stretches already written as words and single
     // spaces are copied whole: a page's text is mostly that, and copying word by word took twice as long.
-    let mut out = String::with_capacity(text.len());
-    let end = text.len();
+    let bytes = text.as_bytes();
+    let end = bytes.len();
+    let mut out = String::with_capacity(end);
     let mut i = skip_whitespace(text, 0);
     let mut run = i;
     while i < end {
+        // Straight to the next byte that may begin whitespace: everything before it is part of a word.
+        let Some(offset) = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| may_begin_whitespace(b)))
+        else {
+            break;
+        };
+        i += offset;
         let space = whitespace_at(text, i);
         // A single space between two words stays in the stretch being copied.
         let single = space == 1
-            && text.as_bytes().get(i) == Some(&b' ')
+            && bytes.get(i) == Some(&b' ')
             && i + 1 < end
             && whitespace_at(text, i + 1) == 0;
         if space == 0 || single {
@@ -737,7 +746,14 @@ fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// Whether a whitespace character can begin with byte `b`: an ASCII space or control character, or the
+/// lead byte of U+0085/U+00A0, U+1680, U+2000–U+205F or U+3000.
+fn may_begin_whitespace(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+}
+
 /// The length in bytes of the whitespace character starting at byte `i` of `text`, or 0.
+#[inline]
 fn whitespace_at(text: &str, i: usize) -> usize {
     match text.as_bytes().get(i) {
         Some(b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') => 1,

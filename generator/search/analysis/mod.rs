@@ -231,13 +231,30 @@ impl Analyzer {
 /// allocate once per word.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
         if c.is_ascii_alphanumeric() {
-            current.push(c.to_ascii_lowercase());
-        } else if is_word_char(c) {
+            // A run of ASCII letters and digits is taken at once (most of an Indonesian or English
+            // text) rather than decoded and pushed character by character.
+            let run = rest
+                .bytes()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let Some((letters, after)) = rest.split_at_checked(run) else {
+                break;
+            };
+            let from = current.len();
+            current.push_str(letters);
+            if let Some(added) = current.get_mut(from..) {
+                added.make_ascii_lowercase();
+            }
+            rest = after;
+            continue;
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        if is_word_char(c) {
             push_lowercase(&mut current, c);
-        } else if is_invisible(c) || joins(&current, c, chars.peek().copied()) {
+        } else if is_invisible(c) || joins(&current, c, rest.chars().next()) {
             continue;
         } else if !current.is_empty() {
             f(&current);
