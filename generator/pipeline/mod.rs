@@ -173,7 +173,6 @@ enum Read {
     Done(Refreshed),
 }
 
-/// Read, load and link everything.
 /// Reads and loads `content/` as far as `read` says it is not done yet.
 fn read_content(
     options: &Options,
@@ -208,6 +207,7 @@ fn read_content(
     }
 }
 
+/// Read, load and link everything.
 fn prepare_in(options: &Options, sources: &Arc<Sources>, cache: &mut LoadCache, read: Read) -> Run {
     let mut diags = Vec::new();
     let clock = Clock::start(options.timings);

@@ -45,15 +45,6 @@ impl<'a> Shared<'a> {
         }
     }
 
-    /// An empty job context over the site-wide context of `lang`.
-    fn base(&self, lang: usize) -> JobData {
-        JobData {
-            lang: Some(lang),
-            own: tera::Context::new(),
-            keys: Vec::new(),
-        }
-    }
-
     /// The site-wide context of `lang`.
     fn site_wide(&self, lang: usize) -> &tera::Context {
         self.base[lang].get_or_init(|| base_context(self.site, self.theme, lang))
@@ -70,6 +61,15 @@ pub struct JobData {
 }
 
 impl JobData {
+    /// No data yet, to be laid over the site-wide context of `lang`.
+    fn over(lang: usize) -> Self {
+        JobData {
+            lang: Some(lang),
+            own: tera::Context::new(),
+            keys: Vec::new(),
+        }
+    }
+
     fn alone(own: tera::Context) -> Self {
         JobData {
             lang: None,
@@ -349,7 +349,7 @@ fn simple(
     title: &str,
 ) -> (Tpl, JobData) {
     let site = shared.site;
-    let mut ctx = shared.base(lang);
+    let mut ctx = JobData::over(lang);
     let site_path = site.config.lang_path(lang, path);
     ctx.insert("page_title", title);
     ctx.insert("canonical", &site.config.permalink(&site_path));
@@ -552,7 +552,7 @@ fn page_context(shared: &Shared, pi: usize, lang: usize) -> Result<(Tpl, JobData
     let page = &site.pages[pi];
     let (v, fallback) = page.shown(lang);
     let template = page_template(shared, v)?;
-    let mut ctx = shared.base(lang);
+    let mut ctx = JobData::over(lang);
     let s = &site.strings;
     let section = &site.sections[page.section];
     let contact = contact_for(site, page, v, lang);
@@ -712,7 +712,7 @@ fn section_context(shared: &Shared, si: usize, lang: usize, pager: usize) -> (Tp
     let site = shared.site;
     let section: &Section = &site.sections[si];
     let (v, fallback) = section.shown(lang);
-    let mut ctx = shared.base(lang);
+    let mut ctx = JobData::over(lang);
     let per_page = v.front.paginate_by.unwrap_or(usize::MAX);
     let (events, others): (Vec<usize>, Vec<usize>) = section.pages[lang]
         .iter()
@@ -967,7 +967,7 @@ fn feed_context(shared: &Shared, lang: usize) -> (Tpl, JobData) {
         || "1970-01-01T00:00:00Z".to_string(),
         |(d, _, _)| rfc3339(site, *d),
     );
-    let mut ctx = shared.base(lang);
+    let mut ctx = JobData::over(lang);
     ctx.insert(
         "feed_title",
         &format!(
@@ -1096,7 +1096,7 @@ fn sitemap_xml(urls: &[SitemapUrl]) -> Vec<u8> {
 fn alias_context(shared: &Shared, pi: usize, lang: usize) -> (Tpl, JobData) {
     let site = shared.site;
     let page = &site.pages[pi];
-    let mut ctx = shared.base(lang);
+    let mut ctx = JobData::over(lang);
     ctx.insert("redirect_to", &site.config.permalink(&page.paths[lang]));
     ctx.insert("redirect_url", &site.config.url(&page.paths[lang]));
     ctx.insert("page_title", &page.shown(lang).0.front.title);
