@@ -215,6 +215,7 @@ fn pages(
     let made: Vec<(Arc<Page>, Vec<Unresolved>, Vec<Diagnostic>)> = files
         .into_par_iter()
         .enumerate()
+        .with_max_len(crate::pipeline::PART)
         .map(|(pi, (key, mut files))| {
             let mut diags = Vec::new();
             let mut pending = Vec::with_capacity(files.len());

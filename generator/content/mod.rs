@@ -165,6 +165,7 @@ fn read_markdown_with<T: Send>(
 ) -> (Vec<T>, Vec<(String, Diagnostic)>) {
     let read: Vec<(String, Result<T, Diagnostic>)> = paths
         .into_par_iter()
+        .with_max_len(crate::pipeline::PART)
         .map(|(rel, path)| {
             let taken = read_text(&rel, &path, sources).map(|text| {
                 take(SourceFile {

@@ -170,6 +170,7 @@ impl LoadCache {
             // Each result has no other owner: it moves to linking without a copy.
             let loaded = files
                 .par_iter()
+                .with_max_len(super::PART)
                 .map(|f| content::load_file(config, f).map(|(l, w)| (Arc::new(l), w)))
                 .collect();
             return (Self::split(loaded, assets, diagnostics), None);
@@ -328,6 +329,7 @@ impl LoadCache {
         // their texts are not all in memory together.
         let loaded: Vec<(String, Result<Reloaded, Diagnostic>)> = stale
             .par_iter()
+            .with_max_len(super::PART)
             .map(|&(path, listed)| {
                 let loaded = match texts.get(path) {
                     Some(file) => Ok((listed, Entry::load(config, file, listed))),

@@ -475,6 +475,9 @@ pub fn run(
         diags.extend(
             by_weight(jobs)
                 .par_iter()
+                // See `pipeline::PART`: one unbounded part of a few hundred pages kept one thread busy for
+                // the last tenth of a large build.
+                .with_max_len(PART)
                 .map_init(context::Layers::default, |layers, planned| {
                     let result = match &planned.job {
                         Job::Leaflet { .. }
@@ -544,6 +547,10 @@ pub fn run(
     diags.extend(search_diags.into_inner().unwrap_or_else(|e| e.into_inner()));
     diags
 }
+
+/// The most jobs one worker renders as a part no other worker can take from (`pipeline::PART`); each
+/// part makes its own [`context::Layers`], hence a little larger.
+const PART: usize = 16;
 
 /// The jobs, those that gather many pages first. A listing, feed or sitemap of a large site takes as long as
 /// a hundred pages; left in plan order, one of them kept a single thread busy at the end while the other
@@ -634,8 +641,10 @@ fn run_leaflets(
     let (first, packs): (Vec<&Planned>, Vec<&Planned>) = wanted
         .into_iter()
         .partition(|j| !matches!(j.job, Job::Pack { .. }));
+    // Each print job is heavy (a Typst compile): every one is a part of its own that an idle worker can take.
     let results: Vec<Done> = first
         .par_iter()
+        .with_max_len(1)
         .filter_map(|planned| {
             let done = match planned.job {
                 Job::Card { section, lang } => {
@@ -695,6 +704,7 @@ fn run_leaflets(
     let lookup = |page: usize, lang: usize| ready.get(&(page, lang)).cloned();
     let packed: Vec<(usize, usize, Result<usize, Vec<Diagnostic>>)> = packs
         .par_iter()
+        .with_max_len(1)
         .filter_map(|planned| {
             let Job::Pack { page, lang } = planned.job else {
                 return None;
