@@ -25,11 +25,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::{self, Config};
-
-/// The most files or pages one worker takes as a part that no other worker can take from. Rayon splits a
-/// range only a few times unless a thief asks, and a part already started cannot be split: without a
-/// bound, the last part of a stage (a few hundred pages) kept one core busy while the others waited.
-pub(crate) const PART: usize = 8;
 use crate::content::{self, link, site};
 use crate::diagnostics::{has_errors, normalize, Diagnostic, Sources};
 use crate::i18n::Strings;
@@ -37,6 +32,11 @@ use crate::output::{NullSink, Sink, Staging};
 use crate::progress::Progress;
 use crate::render;
 use crate::theme::Theme;
+
+/// The most files or pages one worker takes as a part that no other worker can take from. Rayon splits a
+/// range only a few times unless a thief asks, and a part already started cannot be split: without a
+/// bound, the last part of a stage (a few hundred pages) kept one core busy while the others waited.
+pub(crate) const PART: usize = 8;
 
 /// What the user asked for.
 #[derive(Clone, Debug)]

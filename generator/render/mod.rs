@@ -548,8 +548,8 @@ pub fn run(
     diags
 }
 
-/// The most jobs one worker renders as a part no other worker can take from (`pipeline::PART`); each
-/// part makes its own [`context::Layers`], hence a little larger.
+/// The most jobs one worker renders as a part no other worker can take from (see `pipeline::PART`). Twice
+/// that bound, because each part copies the site-wide contexts into its own [`context::Layers`].
 const PART: usize = 16;
 
 /// The jobs, those that gather many pages first. A listing, feed or sitemap of a large site takes as long as
